@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely'
+import type { Logger } from 'pino'
+import type { Database } from './database.js'
+import type { Clock } from './platform/clock.js'
+import type { Config } from './platform/config.js'
+import type { Engine } from './platform/db.js'
+import type { ModuleMigrations } from './platform/migrate.js'
+
+/** What every module's services and routes are given: built once in main.ts (or the test harness). */
+export type Deps = {
+  config: Config
+  db: Kysely<Database>
+  engine: Engine
+  clock: Clock
+  log: Logger
+  migrations: ModuleMigrations
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod'
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  POLICY_PROFILE: z.enum(['decree-69-2024', 'decree-59-2022']).default('decree-69-2024'),
+  KEK: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes in base64url (43 characters)')
+    .optional(),
+  KEK_FILE: z.string().min(1).optional(),
+  DEMO_SEED: bool.default(true),
+  DEMO_POPULATION: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+  NOTIFY_SMS: z.enum(['dev', 'http']).default('dev'),
+  NOTIFY_EMAIL: z.enum(['dev', 'smtp']).default('dev'),
+  SMS_GATEWAY_URL: z.url().optional(),
+  SMS_GATEWAY_TOKEN: z.string().optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().default('dinhdanh <no-reply@dinhdanh.local>'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+})
+
+export type Config = Readonly<z.infer<typeof Env>> & { readonly publicUrl: string }
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+/** Parses the environment once; throws a ConfigError naming each bad variable. */
+export const loadConfig = (env: Record<string, string | undefined> = process.env): Config => {
+  // Empty strings mean "unset", as in most shells' `VAR= cmd`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = Env.safeParse(cleaned)
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`))
+  }
+  const c = parsed.data
+  const issues: string[] = []
+  if (c.NOTIFY_SMS === 'http' && !c.SMS_GATEWAY_URL) issues.push('SMS_GATEWAY_URL: required when NOTIFY_SMS=http')
+  if (c.NOTIFY_EMAIL === 'smtp' && !c.SMTP_URL) issues.push('SMTP_URL: required when NOTIFY_EMAIL=smtp')
+  if (c.NODE_ENV === 'production' && !c.KEK && !c.KEK_FILE)
+    issues.push('KEK: a key-encryption key (KEK or KEK_FILE) is required in production')
+  if (issues.length) throw new ConfigError(issues)
+  const publicUrl = (c.PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/$/, '')
+  return Object.freeze({ ...c, publicUrl })
+}

@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely'
+import pg from 'pg'
+
+export type Engine = 'pglite' | 'postgres'
+
+export type DbHandle<DB> = {
+  db: Kysely<DB>
+  engine: Engine
+  /** The raw pg pool (PostgreSQL only), for COPY and other driver-level work. */
+  pool?: pg.Pool
+  /** The embedded instance (PGlite only). */
+  pglite?: PGlite
+  close(): Promise<void>
+}
+
+// DATE stays a 'YYYY-MM-DD' string (no timezone shift); int8 counts become numbers.
+const DATE_OID = 1082
+const INT8_OID = 20
+pg.types.setTypeParser(DATE_OID, (v: string) => v)
+pg.types.setTypeParser(INT8_OID, (v: string) => Number(v))
+
+export type OpenDbOptions = {
+  databaseUrl?: string | undefined
+  /** PGlite data directory; `memory://` (or undefined with inMemory) keeps it in memory. */
+  dataDir?: string | undefined
+  poolSize?: number
+  /** A PGlite data-directory dump to start from (tests load a migrated image in ~1 s). */
+  loadDataDir?: Blob | File | undefined
+  /** Search path for isolation (tests give each worker its own schema on PostgreSQL). */
+  schema?: string
+}
+
+export const openDb = async <DB>(opts: OpenDbOptions): Promise<DbHandle<DB>> => {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+    })
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+    return { db, engine: 'postgres', pool, close: () => db.destroy() }
+  }
+  const dataDir = opts.dataDir ?? 'memory://'
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
+  const pglite = await PGlite.create({
+    dataDir,
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) },
+  })
+  if (opts.schema) await pglite.exec(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}; SET search_path TO ${opts.schema}`)
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) })
+  // Kysely's destroy closes the PGlite instance it was given.
+  return { db, engine: 'pglite', pglite, close: () => db.destroy() }
+}
+
+export const ping = async <DB>(db: Kysely<DB>): Promise<void> => {
+  await sql`select 1`.execute(db)
+}

@@ -1,0 +1,18 @@
+import { rmSync, writeFileSync } from 'node:fs'
+import type { Database } from '../database.js'
+import { allMigrations } from '../migrations.js'
+import { openDb } from '../platform/db.js'
+import { migrateToLatest } from '../platform/migrate.js'
+import { PGLITE_IMAGE } from './image-path.js'
+
+// Migrates PGlite once and dumps it, so each test file starts in about a second instead of three.
+export default async function setup() {
+  if (process.env.DATABASE_URL) return
+  const handle = await openDb<Database>({})
+  await migrateToLatest(handle.db, allMigrations)
+  if (!handle.pglite) throw new Error('expected PGlite')
+  const dump = await handle.pglite.dumpDataDir('gzip')
+  writeFileSync(PGLITE_IMAGE, Buffer.from(await dump.arrayBuffer()))
+  await handle.close()
+  return () => rmSync(PGLITE_IMAGE, { force: true })
+}

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import pino from 'pino'
+import { buildApp } from '../app.js'
+import type { Database } from '../database.js'
+import type { Deps } from '../deps.js'
+import { allMigrations } from '../migrations.js'
+import { type FrozenClock, frozenClock } from '../platform/clock.js'
+import { loadConfig } from '../platform/config.js'
+import { type DbHandle, openDb } from '../platform/db.js'
+import { migrateToLatest } from '../platform/migrate.js'
+import { PGLITE_IMAGE } from './image-path.js'
+
+export type TestDb = DbHandle<Database> & { schema?: string }
+
+/**
+ * A database of the test file's own, migrated: on PostgreSQL (DATABASE_URL set) a fresh schema,
+ * on PGlite an in-memory instance loaded from the migrated image made once by global setup.
+ */
+export const openTestDb = async (): Promise<TestDb> => {
+  const url = process.env.DATABASE_URL
+  if (url) {
+    const schema = `t_${randomBytes(6).toString('hex')}`
+    const handle = await openDb<Database>({ databaseUrl: url, poolSize: 4, schema })
+    await handle.db.schema.createSchema(schema).ifNotExists().execute()
+    await migrateToLatest(handle.db, allMigrations)
+    const close = async () => {
+      await handle.db.schema.dropSchema(schema).cascade().execute()
+      await handle.close()
+    }
+    return { ...handle, schema, close }
+  }
+  const image = existsSync(PGLITE_IMAGE) ? new Blob([readFileSync(PGLITE_IMAGE)]) : undefined
+  const handle = await openDb<Database>({ loadDataDir: image })
+  // Without the image (a test run outside vitest's global setup) migrate from scratch.
+  await migrateToLatest(handle.db, allMigrations)
+  return handle
+}
+
+export type TestContext = { app: FastifyInstance; deps: Deps; clock: FrozenClock; db: Kysely<Database>; close(): Promise<void> }
+
+/** The whole server in-process (call it through app.inject), with a frozen clock and its own database. */
+export const startTestApp = async (env: Record<string, string> = {}): Promise<TestContext> => {
+  const handle = await openTestDb()
+  const clock = frozenClock()
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'false', ...env })
+  const deps: Deps = {
+    config,
+    db: handle.db,
+    engine: handle.engine,
+    clock,
+    log: pino({ level: 'silent' }),
+    migrations: allMigrations,
+  }
+  const app = await buildApp(deps)
+  await app.ready()
+  return {
+    app,
+    deps,
+    clock,
+    db: handle.db,
+    close: async () => {
+      await app.close()
+      await handle.close()
+    },
+  }
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+// Two workers on this 2-core machine; every test file gets its own migrated database (test/harness.ts).
+export default defineConfig({
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'bench/**/*.test.ts'],
+    globalSetup: ['apps/server/src/test/global-setup.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+})
