@@ -26,7 +26,10 @@ const Env = z.object({
   NOTIFY_EMAIL: z.enum(['dev', 'smtp']).default('dev'),
   SMS_GATEWAY_URL: z.url().optional(),
   SMS_GATEWAY_TOKEN: z.string().optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
   MAIL_FROM: z.string().default('dinhdanh <no-reply@dinhdanh.local>'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
@@ -51,7 +54,8 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
   }
   const c = parsed.data
   const issues: string[] = []
-  if (c.NOTIFY_SMS === 'http' && !c.SMS_GATEWAY_URL) issues.push('SMS_GATEWAY_URL: required when NOTIFY_SMS=http')
+  if (c.NOTIFY_SMS === 'http' && !c.SMS_GATEWAY_URL)
+    issues.push('SMS_GATEWAY_URL: required when NOTIFY_SMS=http')
   if (c.NOTIFY_EMAIL === 'smtp' && !c.SMTP_URL) issues.push('SMTP_URL: required when NOTIFY_EMAIL=smtp')
   if (c.NODE_ENV === 'production' && !c.KEK && !c.KEK_FILE)
     issues.push('KEK: a key-encryption key (KEK or KEK_FILE) is required in production')

@@ -49,7 +49,8 @@ export const openDb = async <DB>(opts: OpenDbOptions): Promise<DbHandle<DB>> => 
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) },
   })
-  if (opts.schema) await pglite.exec(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}; SET search_path TO ${opts.schema}`)
+  if (opts.schema)
+    await pglite.exec(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}; SET search_path TO ${opts.schema}`)
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) })
   // Kysely's destroy closes the PGlite instance it was given.
   return { db, engine: 'pglite', pglite, close: () => db.destroy() }

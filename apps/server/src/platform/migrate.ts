@@ -14,7 +14,10 @@ const migratorFor = <DB>(db: Kysely<DB>, migrations: ModuleMigrations) =>
     migrationLockTableName: 'platform_migration_lock',
   })
 
-export const migrateToLatest = async <DB>(db: Kysely<DB>, migrations: ModuleMigrations): Promise<string[]> => {
+export const migrateToLatest = async <DB>(
+  db: Kysely<DB>,
+  migrations: ModuleMigrations,
+): Promise<string[]> => {
   const { error, results }: MigrationResultSet = await migratorFor(db, migrations).migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName
@@ -25,7 +28,10 @@ export const migrateToLatest = async <DB>(db: Kysely<DB>, migrations: ModuleMigr
 
 export type MigrationStatus = { applied: number; pending: string[] }
 
-export const migrationStatus = async <DB>(db: Kysely<DB>, migrations: ModuleMigrations): Promise<MigrationStatus> => {
+export const migrationStatus = async <DB>(
+  db: Kysely<DB>,
+  migrations: ModuleMigrations,
+): Promise<MigrationStatus> => {
   const all = await migratorFor(db, migrations).getMigrations()
   return {
     applied: all.filter((m) => m.executedAt).length,

@@ -39,7 +39,13 @@ export const openTestDb = async (): Promise<TestDb> => {
   return handle
 }
 
-export type TestContext = { app: FastifyInstance; deps: Deps; clock: FrozenClock; db: Kysely<Database>; close(): Promise<void> }
+export type TestContext = {
+  app: FastifyInstance
+  deps: Deps
+  clock: FrozenClock
+  db: Kysely<Database>
+  close(): Promise<void>
+}
 
 /** The whole server in-process (call it through app.inject), with a frozen clock and its own database. */
 export const startTestApp = async (env: Record<string, string> = {}): Promise<TestContext> => {

@@ -24,8 +24,12 @@ export const installErrorHandler = (app: FastifyInstance) => {
     }
     const status = err.statusCode ?? 500
     if (status < 500) {
-      const code = err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'platform.UNSUPPORTED_MEDIA_TYPE' : 'platform.BAD_REQUEST'
-      if (status === 429) return reply.status(429).send({ code: PLATFORM.RATE_LIMITED.code, message: err.message })
+      const code =
+        err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 'platform.UNSUPPORTED_MEDIA_TYPE'
+          : 'platform.BAD_REQUEST'
+      if (status === 429)
+        return reply.status(429).send({ code: PLATFORM.RATE_LIMITED.code, message: err.message })
       return reply.status(status).send({ code, message: err.message })
     }
     req.log.error({ err }, 'unhandled error')

@@ -16,7 +16,13 @@ const Ready = z.object({
 export const healthRoutes = (app: FastifyInstance, deps: Deps) => {
   app.get(
     '/healthz',
-    { schema: { tags: ['platform'], summary: 'Liveness: the process is up', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness: the process is up',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   )
   app.get(
@@ -31,7 +37,11 @@ export const healthRoutes = (app: FastifyInstance, deps: Deps) => {
     async (_req, reply) => {
       const database = await ping(deps.db).then(
         () => ({ ok: true, engine: deps.engine }),
-        (e: unknown) => ({ ok: false, engine: deps.engine, detail: e instanceof Error ? e.message : String(e) }),
+        (e: unknown) => ({
+          ok: false,
+          engine: deps.engine,
+          detail: e instanceof Error ? e.message : String(e),
+        }),
       )
       const migrations = database.ok
         ? await migrationStatus(deps.db, deps.migrations).then(
@@ -40,7 +50,9 @@ export const healthRoutes = (app: FastifyInstance, deps: Deps) => {
           )
         : { ok: false, applied: 0, pending: [], detail: 'database unreachable' }
       const ready = database.ok && migrations.ok
-      return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks: { database, migrations } })
+      return reply
+        .status(ready ? 200 : 503)
+        .send({ status: ready ? 'ready' : 'not_ready', checks: { database, migrations } })
     },
   )
 }

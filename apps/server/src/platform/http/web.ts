@@ -15,6 +15,8 @@ export const installWeb = async (app: FastifyInstance) => {
     const path = req.url.split('?')[0] ?? '/'
     const isApi = API_PREFIXES.some((p) => path.startsWith(p))
     if (!isApi && hasWeb && req.method === 'GET') return reply.type('text/html').sendFile('index.html')
-    return reply.status(404).send({ code: PLATFORM.NOT_FOUND.code, message: `No route ${req.method} ${path}` })
+    return reply
+      .status(404)
+      .send({ code: PLATFORM.NOT_FOUND.code, message: `No route ${req.method} ${path}` })
   })
 }
