@@ -10,11 +10,14 @@ import { healthRoutes } from './platform/http/health.routes.js'
 import { installWeb } from './platform/http/web.js'
 import { moduleRoutes } from './routes.js'
 
-export type AppOptions = { logger?: boolean }
+export type AppOptions = {
+  /** Routes added before the web fallback (tests mount probes here). */
+  extraRoutes?: ((app: FastifyInstance) => void) | undefined
+}
 
 export const buildApp = async (deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> => {
   const app = Fastify({
-    loggerInstance: opts.logger === false ? undefined : deps.log,
+    loggerInstance: deps.log,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     bodyLimit: 5 * 1024 * 1024,
@@ -63,6 +66,7 @@ export const buildApp = async (deps: Deps, opts: AppOptions = {}): Promise<Fasti
 
   healthRoutes(app, deps)
   for (const register of moduleRoutes) await register(app, deps)
+  opts.extraRoutes?.(app)
   await installWeb(app)
   return app
 }

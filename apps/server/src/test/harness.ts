@@ -48,7 +48,10 @@ export type TestContext = {
 }
 
 /** The whole server in-process (call it through app.inject), with a frozen clock and its own database. */
-export const startTestApp = async (env: Record<string, string> = {}): Promise<TestContext> => {
+export const startTestApp = async (
+  env: Record<string, string> = {},
+  extraRoutes?: (app: FastifyInstance) => void,
+): Promise<TestContext> => {
   const handle = await openTestDb()
   const clock = frozenClock()
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'false', ...env })
@@ -60,7 +63,7 @@ export const startTestApp = async (env: Record<string, string> = {}): Promise<Te
     log: pino({ level: 'silent' }),
     migrations: allMigrations,
   }
-  const app = await buildApp(deps)
+  const app = await buildApp(deps, { extraRoutes })
   await app.ready()
   return {
     app,

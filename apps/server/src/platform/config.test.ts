@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest'
+import { ConfigError, loadConfig } from './config.js'
+
+const issuesOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env)
+  } catch (e) {
+    if (e instanceof ConfigError) return e.issues
+    throw e
+  }
+  return []
+}
+
+describe('configuration is parsed once and refuses bad values', () => {
+  test('defaults give an embedded database under ./data on port 3000', () => {
+    const c = loadConfig({})
+    expect(c.PORT).toBe(3000)
+    expect(c.DATA_DIR).toBe('./data')
+    expect(c.DATABASE_URL).toBeUndefined()
+    expect(c.POLICY_PROFILE).toBe('decree-69-2024')
+    expect(c.publicUrl).toBe('http://127.0.0.1:3000')
+  })
+
+  test('a bad variable is named in the error', () => {
+    expect(issuesOf({ PORT: 'eighty' })[0]).toMatch(/^PORT:/)
+    expect(issuesOf({ DATABASE_URL: 'mysql://x' })[0]).toMatch(/^DATABASE_URL: must be a postgres/)
+    expect(issuesOf({ POLICY_PROFILE: 'decree-1' })[0]).toMatch(/^POLICY_PROFILE:/)
+    expect(issuesOf({ KEK: 'short' })[0]).toMatch(/^KEK:/)
+  })
+
+  test('every bad variable is reported at once', () => {
+    expect(issuesOf({ PORT: '-1', LOG_LEVEL: 'loud' })).toHaveLength(2)
+  })
+
+  test('production refuses to start without a key-encryption key', () => {
+    expect(issuesOf({ NODE_ENV: 'production' })[0]).toMatch(/^KEK:/)
+  })
+
+  test('a chosen sender requires its settings', () => {
+    expect(issuesOf({ NOTIFY_SMS: 'http' })[0]).toMatch(/^SMS_GATEWAY_URL:/)
+    expect(issuesOf({ NOTIFY_EMAIL: 'smtp' })[0]).toMatch(/^SMTP_URL:/)
+  })
+
+  test('an empty variable counts as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined()
+  })
+
+  test('the result cannot be changed after start', () => {
+    expect(Object.isFrozen(loadConfig({}))).toBe(true)
+  })
+})
