@@ -1,0 +1,58 @@
+// English messages are the canonical text; the code is what callers branch on.
+export const VN_ID_MESSAGES_EN = {
+  'vn-id.ID_DIGITS': 'A personal ID number contains only the digits 0-9',
+  'vn-id.ID_LENGTH': 'A personal ID number has exactly 12 digits',
+  'vn-id.ID_PROVINCE_UNKNOWN': 'The first three digits are not a known province or foreign-country code',
+  'vn-id.ID_BIRTH_YEAR_FUTURE': 'The birth year encoded in the number lies in the future',
+  'vn-id.ID_BIRTH_YEAR_RANGE': 'The birth year must lie between 1900 and 2399',
+  'vn-id.ID_SERIAL': 'The serial must be a whole number from 0 to 999999',
+  'vn-id.DATE_INVALID': 'Not a real calendar date',
+  'vn-id.QR_EMPTY': 'The QR payload is empty',
+  'vn-id.QR_FIELD_COUNT': 'A CCCD QR payload has at least 7 fields separated by "|"',
+  'vn-id.QR_ID': 'Field 1 is not a valid personal ID number',
+  'vn-id.QR_OLD_CMND': 'Field 2 must be empty or a 9-digit ID card (CMND) number',
+  'vn-id.QR_NAME': 'Field 3 (full name) is empty',
+  'vn-id.QR_DATE_OF_BIRTH': 'Field 4 (date of birth) is not a real ddMMyyyy date',
+  'vn-id.QR_GENDER': 'Field 5 (gender) must be "Nam" or "Nữ"',
+  'vn-id.QR_ADDRESS': 'Field 6 (permanent residence) is empty',
+  'vn-id.QR_ISSUE_DATE': 'Field 7 (issue date) is not a real ddMMyyyy date on or after the date of birth',
+  'vn-id.QR_ID_MISMATCH': 'The personal ID number does not match the date of birth or gender',
+  'vn-id.QR_FIELD_SEPARATOR': 'A field contains the "|" separator',
+  'vn-id.PHONE_EMPTY': 'The phone number is empty',
+  'vn-id.PHONE_CHARS': 'A phone number contains only digits, a leading "+", spaces, dots, dashes or brackets',
+  'vn-id.PHONE_COUNTRY_CODE': 'Only Vietnamese numbers (+84) are accepted',
+  'vn-id.PHONE_LENGTH': 'A Vietnamese mobile number has 10 digits (0xxxxxxxxx) or +84 and 9 digits',
+  'vn-id.PHONE_LEGACY_11_DIGIT': 'Eleven-digit mobile numbers were converted to 10 digits in 2018-2019',
+  'vn-id.PHONE_PREFIX': 'The prefix is not a Vietnamese mobile network prefix',
+} as const
+
+export type VnIdErrorCode = keyof typeof VN_ID_MESSAGES_EN
+
+// Same catalogue in Vietnamese for citizen-facing screens.
+export const VN_ID_MESSAGES_VI: Readonly<Record<VnIdErrorCode, string>> = {
+  'vn-id.ID_DIGITS': 'Số định danh cá nhân chỉ gồm các chữ số 0-9',
+  'vn-id.ID_LENGTH': 'Số định danh cá nhân phải có đúng 12 chữ số',
+  'vn-id.ID_PROVINCE_UNKNOWN': 'Ba chữ số đầu không phải mã tỉnh/thành phố hoặc mã quốc gia hợp lệ',
+  'vn-id.ID_BIRTH_YEAR_FUTURE': 'Năm sinh trong số định danh lớn hơn năm hiện tại',
+  'vn-id.ID_BIRTH_YEAR_RANGE': 'Năm sinh phải nằm trong khoảng 1900-2399',
+  'vn-id.ID_SERIAL': 'Dãy số ngẫu nhiên phải là số nguyên từ 0 đến 999999',
+  'vn-id.DATE_INVALID': 'Ngày không hợp lệ',
+  'vn-id.QR_EMPTY': 'Mã QR không có dữ liệu',
+  'vn-id.QR_FIELD_COUNT': 'Dữ liệu QR trên CCCD phải có ít nhất 7 trường phân cách bằng dấu "|"',
+  'vn-id.QR_ID': 'Trường 1 không phải số định danh cá nhân hợp lệ',
+  'vn-id.QR_OLD_CMND': 'Trường 2 phải để trống hoặc là số CMND 9 chữ số',
+  'vn-id.QR_NAME': 'Trường 3 (họ và tên) bị trống',
+  'vn-id.QR_DATE_OF_BIRTH': 'Trường 4 (ngày sinh) không phải ngày hợp lệ dạng ddMMyyyy',
+  'vn-id.QR_GENDER': 'Trường 5 (giới tính) phải là "Nam" hoặc "Nữ"',
+  'vn-id.QR_ADDRESS': 'Trường 6 (nơi thường trú) bị trống',
+  'vn-id.QR_ISSUE_DATE': 'Trường 7 (ngày cấp) không phải ngày hợp lệ dạng ddMMyyyy, không trước ngày sinh',
+  'vn-id.QR_ID_MISMATCH': 'Số định danh cá nhân không khớp với năm sinh hoặc giới tính',
+  'vn-id.QR_FIELD_SEPARATOR': 'Một trường chứa ký tự phân cách "|"',
+  'vn-id.PHONE_EMPTY': 'Chưa nhập số điện thoại',
+  'vn-id.PHONE_CHARS':
+    'Số điện thoại chỉ gồm chữ số, dấu "+" ở đầu, khoảng trắng, dấu chấm, gạch ngang hoặc ngoặc',
+  'vn-id.PHONE_COUNTRY_CODE': 'Chỉ chấp nhận số điện thoại Việt Nam (+84)',
+  'vn-id.PHONE_LENGTH': 'Số di động Việt Nam có 10 chữ số (0xxxxxxxxx) hoặc +84 và 9 chữ số',
+  'vn-id.PHONE_LEGACY_11_DIGIT': 'Số di động 11 chữ số đã được chuyển sang 10 chữ số trong năm 2018-2019',
+  'vn-id.PHONE_PREFIX': 'Đầu số không phải đầu số di động Việt Nam',
+}
