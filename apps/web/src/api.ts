@@ -1,0 +1,169 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+
+// ---- Response shapes (mirrors of the server's JSON) ----
+
+export type Gender = 'male' | 'female'
+export type LifeStatus = 'alive' | 'deceased'
+export type CardKind = 'CCCD_CHIP' | 'CAN_CUOC_2024'
+
+export type IdCard = {
+  number: string
+  kind: CardKind
+  issuedOn: string
+  expiresOn: string | null
+  authority: string
+  status: string
+}
+
+export type Relative = { relation: string; personalId: string | null; fullName: string }
+
+export type Person = {
+  personalId: string
+  fullName: string
+  /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD': partial dates are common in the registry. */
+  dateOfBirth: string
+  gender: Gender
+  nationality: string
+  ethnicity: string
+  religion: string
+  placeOfBirth: string
+  hometown: string
+  permanentAddress: string
+  temporaryAddress: string | null
+  status: LifeStatus
+  cards: IdCard[]
+  oldIdNumbers: string[]
+  relatives: Relative[]
+}
+
+/** One search hit; only the first four fields are guaranteed. */
+export type PersonSummary = Pick<Person, 'personalId' | 'fullName' | 'dateOfBirth' | 'gender'> &
+  Partial<Pick<Person, 'status' | 'permanentAddress' | 'placeOfBirth' | 'hometown'>>
+
+export type Page<T> = { items: T[]; page: number; pageSize: number; total: number }
+
+export type PersonSearch = { name: string; dob: string; province?: string; page: number; pageSize: number }
+
+export type Health = { status: 'ok' }
+
+export type Check = { ok: boolean; detail?: string }
+export type Readiness = {
+  status: 'ready' | 'not_ready'
+  checks: {
+    database: Check & { engine: string }
+    migrations: Check & { applied?: number; pending?: string[] }
+  }
+}
+
+// ---- Errors: always { code, message } plus the HTTP status (0 when the server was not reached) ----
+
+export type ApiErrorBody = { code: string; message: string }
+
+export class ApiError extends Error implements ApiErrorBody {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null
+
+const isErrorBody = (value: unknown): value is ApiErrorBody =>
+  isRecord(value) && typeof value.code === 'string' && typeof value.message === 'string'
+
+const readJson = async (res: Response): Promise<unknown> => {
+  const text = await res.text()
+  if (!text) return undefined
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+type RequestOptions = {
+  officerId?: string
+  signal?: AbortSignal
+  /** Statuses whose body is a normal answer, not an error (e.g. 503 from /readyz). */
+  acceptStatuses?: number[]
+}
+
+export const apiGet = async <T>(path: string, options: RequestOptions = {}): Promise<T> => {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (options.officerId) headers['x-officer-id'] = options.officerId
+  let res: Response
+  try {
+    res = await fetch(path, { headers, signal: options.signal ?? null })
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e
+    throw new ApiError('network.UNREACHABLE', e instanceof Error ? e.message : String(e), 0)
+  }
+  const body = await readJson(res)
+  if (res.ok || options.acceptStatuses?.includes(res.status)) {
+    if (body === undefined)
+      throw new ApiError('http.INVALID_BODY', `Unexpected response from ${path}`, res.status)
+    return body as T
+  }
+  if (isErrorBody(body)) throw new ApiError(body.code, body.message, res.status)
+  throw new ApiError(`http.${res.status}`, res.statusText || `HTTP ${res.status}`, res.status)
+}
+
+export const toApiError = (error: unknown): ApiError =>
+  error instanceof ApiError ? error : new ApiError('client.UNKNOWN', String(error), 0)
+
+// ---- Endpoints ----
+
+export const registryPaths = {
+  person: (personalId: string) => `/api/v1/registry/persons/${encodeURIComponent(personalId)}`,
+  search: (q: PersonSearch) => {
+    const params = new URLSearchParams({ name: q.name, dob: q.dob })
+    if (q.province) params.set('province', q.province)
+    params.set('page', String(q.page))
+    params.set('pageSize', String(q.pageSize))
+    return `/api/v1/registry/persons?${params.toString()}`
+  },
+}
+
+const retryUnlessClientError = (failureCount: number, error: Error) =>
+  !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failureCount < 2
+
+export const usePerson = (personalId: string, officerId: string) =>
+  useQuery<Person, ApiError>({
+    queryKey: ['registry', 'person', personalId, officerId],
+    queryFn: ({ signal }) => apiGet<Person>(registryPaths.person(personalId), { officerId, signal }),
+    enabled: personalId !== '' && officerId !== '',
+    retry: retryUnlessClientError,
+  })
+
+export const usePersonSearch = (search: PersonSearch | null, officerId: string) =>
+  useQuery<Page<PersonSummary>, ApiError>({
+    queryKey: ['registry', 'search', search, officerId],
+    queryFn: ({ signal }) =>
+      search
+        ? apiGet<Page<PersonSummary>>(registryPaths.search(search), { officerId, signal })
+        : Promise.reject(new ApiError('client.NO_QUERY', 'No search', 0)),
+    enabled: search !== null && officerId !== '',
+    placeholderData: keepPreviousData,
+    retry: retryUnlessClientError,
+  })
+
+export const useHealth = () =>
+  useQuery<Health, ApiError>({
+    queryKey: ['platform', 'healthz'],
+    queryFn: ({ signal }) => apiGet<Health>('/healthz', { signal }),
+    refetchInterval: 15_000,
+    retry: false,
+  })
+
+export const useReadiness = () =>
+  useQuery<Readiness, ApiError>({
+    queryKey: ['platform', 'readyz'],
+    queryFn: ({ signal }) => apiGet<Readiness>('/readyz', { signal, acceptStatuses: [503] }),
+    refetchInterval: 15_000,
+    retry: false,
+  })

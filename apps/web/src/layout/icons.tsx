@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react'
+
+// A few stroke icons (Tabler-style paths) so the app needs no icon font or extra dependency.
+const Icon = ({ children, size = 24 }: { children: ReactNode; size?: number }) => (
+  <svg
+    width={size}
+    height={size}
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth={2}
+    strokeLinecap="round"
+    strokeLinejoin="round"
+    aria-hidden="true"
+    focusable="false"
+  >
+    {children}
+  </svg>
+)
+
+export const PhoneIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <rect x="6" y="3" width="12" height="18" rx="2" />
+    <path d="M11 4h2M12 17v.01" />
+  </Icon>
+)
+
+export const SearchIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <circle cx="10" cy="10" r="7" />
+    <path d="M21 21l-6-6" />
+  </Icon>
+)
+
+export const GaugeIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 12l3-3M7 12h.01M12 7h.01M17 12h.01" />
+  </Icon>
+)
+
+export const UserPlusIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <circle cx="9" cy="7" r="4" />
+    <path d="M3 21v-2a4 4 0 0 1 4-4h4a4 4 0 0 1 4 4v2M16 11h6M19 8v6" />
+  </Icon>
+)
+
+export const KeyIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <circle cx="8" cy="15" r="4" />
+    <path d="M10.85 12.15L19 4M18 5l2 2M15 8l2 2" />
+  </Icon>
+)
+
+export const LoginIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M14 8V6a2 2 0 0 0-2-2H5a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h7a2 2 0 0 0 2-2v-2" />
+    <path d="M20 12H8M11 9l-3 3 3 3" />
+  </Icon>
+)
+
+export const ChevronRightIcon = ({ size = 18 }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M9 6l6 6-6 6" />
+  </Icon>
+)
