@@ -7,11 +7,16 @@ import { buildApp } from '../app.js'
 import type { Database } from '../database.js'
 import type { Deps } from '../deps.js'
 import { allMigrations } from '../migrations.js'
-import { type FrozenClock, frozenClock } from '../platform/clock.js'
+import { type Clock, type FrozenClock, frozenClock } from '../platform/clock.js'
 import { loadConfig } from '../platform/config.js'
 import { type DbHandle, openDb } from '../platform/db.js'
+import { loadKek } from '../platform/keys/kek.js'
+import { createKeyStore } from '../platform/keys/key-store.js'
 import { migrateToLatest } from '../platform/migrate.js'
 import { PGLITE_IMAGE } from './image-path.js'
+
+/** A fixed key-encryption key for tests (never used outside them). */
+export const TEST_KEK = 'dGVzdC1rZWstZGluaGRhbmgtMzItYnl0ZXMtbG9uZyE'
 
 export type TestDb = DbHandle<Database> & { schema?: string }
 
@@ -25,7 +30,7 @@ export const openTestDb = async (): Promise<TestDb> => {
     const schema = `t_${randomBytes(6).toString('hex')}`
     const handle = await openDb<Database>({ databaseUrl: url, poolSize: 4, schema })
     await handle.db.schema.createSchema(schema).ifNotExists().execute()
-    await migrateToLatest(handle.db, allMigrations)
+    await migrateToLatest(handle.db, allMigrations, { schema })
     const close = async () => {
       await handle.db.schema.dropSchema(schema).cascade().execute()
       await handle.close()
@@ -39,11 +44,23 @@ export const openTestDb = async (): Promise<TestDb> => {
   return handle
 }
 
+/** A key store under the test KEK with its first key made, as main.ts does at startup. */
+export const startTestKeyStore = async (
+  db: Kysely<Database>,
+  clock: Clock,
+  kek: Buffer = Buffer.from(TEST_KEK, 'base64url'),
+) => {
+  const keys = createKeyStore({ db, clock, log: pino({ level: 'silent' }) }, kek)
+  await keys.ensureActiveKey()
+  return keys
+}
+
 export type TestContext = {
   app: FastifyInstance
   deps: Deps
   clock: FrozenClock
   db: Kysely<Database>
+  handle: TestDb
   close(): Promise<void>
 }
 
@@ -54,14 +71,23 @@ export const startTestApp = async (
 ): Promise<TestContext> => {
   const handle = await openTestDb()
   const clock = frozenClock()
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'false', ...env })
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DEMO_SEED: 'false',
+    KEK: TEST_KEK,
+    ...env,
+  })
+  const log = pino({ level: 'silent' })
+  const keys = await startTestKeyStore(handle.db, clock, loadKek(config, log))
   const deps: Deps = {
     config,
     db: handle.db,
     engine: handle.engine,
     clock,
-    log: pino({ level: 'silent' }),
+    log,
     migrations: allMigrations,
+    keys,
   }
   const app = await buildApp(deps, { extraRoutes })
   await app.ready()
@@ -70,6 +96,7 @@ export const startTestApp = async (
     deps,
     clock,
     db: handle.db,
+    handle,
     close: async () => {
       await app.close()
       await handle.close()
