@@ -4,6 +4,7 @@ import type { Database } from './database.js'
 import type { Clock } from './platform/clock.js'
 import type { Config } from './platform/config.js'
 import type { Engine } from './platform/db.js'
+import type { KeyStore } from './platform/keys/key-store.js'
 import type { ModuleMigrations } from './platform/migrate.js'
 
 /** What every module's services and routes are given: built once in main.ts (or the test harness). */
@@ -14,4 +15,6 @@ export type Deps = {
   clock: Clock
   log: Logger
   migrations: ModuleMigrations
+  /** Signing keys (JWKS, rotation); main.ts calls ensureActiveKey() before listening. */
+  keys: KeyStore
 }

@@ -1,4 +1,13 @@
+import { registryMigrations } from './modules/registry/registry.migrations.js'
+import { auditMigrations } from './platform/audit/audit.migrations.js'
+import { keysMigrations } from './platform/keys/keys.migrations.js'
 import type { ModuleMigrations } from './platform/migrate.js'
+import { outboxMigrations } from './platform/notify/outbox.migrations.js'
 
 // Every module's migrations; each module owns its tables.
-export const allMigrations: ModuleMigrations = {}
+export const allMigrations: ModuleMigrations = {
+  ...auditMigrations,
+  ...outboxMigrations,
+  ...keysMigrations,
+  ...registryMigrations,
+}

@@ -5,8 +5,10 @@ import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migrat
 export type ModuleMigrations = Record<string, Migration>
 
 // Modules never reference each other's tables, so cross-module order does not matter.
-const migratorFor = <DB>(db: Kysely<DB>, migrations: ModuleMigrations) =>
+// `schema` pins the bookkeeping tables: Kysely's existence check otherwise matches any schema's copy.
+const migratorFor = <DB>(db: Kysely<DB>, migrations: ModuleMigrations, schema?: string) =>
   new Migrator({
+    ...(schema ? { migrationTableSchema: schema } : {}),
     db,
     provider: { getMigrations: async () => migrations },
     allowUnorderedMigrations: true,
@@ -17,8 +19,13 @@ const migratorFor = <DB>(db: Kysely<DB>, migrations: ModuleMigrations) =>
 export const migrateToLatest = async <DB>(
   db: Kysely<DB>,
   migrations: ModuleMigrations,
+  opts: { schema?: string } = {},
 ): Promise<string[]> => {
-  const { error, results }: MigrationResultSet = await migratorFor(db, migrations).migrateToLatest()
+  const { error, results }: MigrationResultSet = await migratorFor(
+    db,
+    migrations,
+    opts.schema,
+  ).migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName
     throw new Error(`Migration ${failed ?? '(unknown)'} failed: ${String(error)}`, { cause: error })

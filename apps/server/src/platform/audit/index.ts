@@ -1,0 +1,6 @@
+export { AUDIT } from './audit.errors.js'
+export { auditHash, GENESIS_HASH } from './audit.hash.js'
+export { type AuditPage, auditHead, listAuditBySubject } from './audit.repository.js'
+export { type AuditEvent, type AuditRecord, recordAudit } from './audit.service.js'
+export { ACTOR_KINDS, type ActorKind, type AuditEventRow } from './audit.table.js'
+export { type AuditProblem, type AuditVerdict, verifyAuditChain } from './audit.verify.js'

@@ -1,0 +1,162 @@
+import { pathToFileURL } from 'node:url'
+import { sql } from 'kysely'
+import type { Database } from '../apps/server/src/database.js'
+import { allMigrations } from '../apps/server/src/migrations.js'
+import { findPersonRecord, seedRegistry } from '../apps/server/src/modules/registry/index.js'
+import { type DbHandle, openDb } from '../apps/server/src/platform/db.js'
+import { migrateToLatest } from '../apps/server/src/platform/migrate.js'
+
+export type BenchResult = {
+  name: string
+  engine: 'pglite' | 'postgres'
+  /** Operations (lookups or rows) per second. */
+  ops: number
+  p50ms?: number
+  p99ms?: number
+  count: number
+  seconds: number
+  peakRssMb?: number
+  target?: number
+}
+
+export type RegistryBenchOptions = {
+  /** PostgreSQL to measure on; without it only PGlite is measured. */
+  databaseUrl?: string
+  pgliteSize?: number
+  postgresSize?: number
+  lookups?: number
+  /** Concurrent lookups on PostgreSQL (PGlite is single-connection). */
+  concurrency?: number
+  asOf?: string
+  log?: (line: string) => void
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0
+const round = (n: number, digits = 2) => Number(n.toFixed(digits))
+
+// Peak resident memory, sampled: process.resourceUsage().maxRSS would include earlier phases.
+const rssSampler = () => {
+  let peak = process.memoryUsage().rss
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss)
+  }, 50)
+  return () => {
+    clearInterval(timer)
+    return round(Math.max(peak, process.memoryUsage().rss) / 1024 / 1024, 0)
+  }
+}
+
+const seed = async (
+  handle: DbHandle<Database>,
+  size: number,
+  asOf: string,
+  log: (s: string) => void,
+): Promise<BenchResult> => {
+  const stop = rssSampler()
+  const t0 = performance.now()
+  let lastLog = 0
+  const report = await seedRegistry(handle, {
+    count: size,
+    seed: 'bench',
+    asOf,
+    onProgress: ({ done, total }) => {
+      if (done - lastLog >= total / 10) {
+        lastLog = done
+        log(`  ${handle.engine} import ${done}/${total}`)
+      }
+    },
+  })
+  const seconds = (performance.now() - t0) / 1000
+  return {
+    name: 'registry.import',
+    engine: handle.engine,
+    ops: round(report.inserted / seconds, 0),
+    count: report.inserted,
+    seconds: round(seconds),
+    peakRssMb: stop(),
+    ...(handle.engine === 'postgres' ? { target: 50_000 } : {}),
+  }
+}
+
+// Lookups through the repository function the API uses: one round trip with cards, old numbers, relatives.
+const lookups = async (handle: DbHandle<Database>, n: number, concurrency: number): Promise<BenchResult> => {
+  const ids = (
+    await sql<{
+      id: string
+    }>`select personal_id as id from registry_person order by random() limit 2000`.execute(handle.db)
+  ).rows.map((r) => r.id)
+  for (const id of ids.slice(0, 200)) await findPersonRecord(handle.db, id) // warm-up
+  const latencies: number[] = []
+  let next = 0
+  const t0 = performance.now()
+  const worker = async () => {
+    while (next < n) {
+      const id = ids[next++ % ids.length] as string
+      const s = performance.now()
+      const row = await findPersonRecord(handle.db, id)
+      latencies.push(performance.now() - s)
+      if (!row) throw new Error(`lookup lost ${id}`)
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker))
+  const seconds = (performance.now() - t0) / 1000
+  latencies.sort((a, b) => a - b)
+  return {
+    name: 'registry.lookup',
+    engine: handle.engine,
+    ops: round(n / seconds, 0),
+    p50ms: round(percentile(latencies, 0.5), 3),
+    p99ms: round(percentile(latencies, 0.99), 3),
+    count: n,
+    seconds: round(seconds),
+    target: handle.engine === 'postgres' ? 5_000 : 1_000,
+  }
+}
+
+/** Registry lookups by ID (PGlite and PostgreSQL) and bulk import of synthetic people (rows/s, peak RSS). */
+export const runRegistryBench = async (opts: RegistryBenchOptions = {}): Promise<BenchResult[]> => {
+  const log = opts.log ?? (() => {})
+  const asOf = opts.asOf ?? '2026-11-23'
+  const results: BenchResult[] = []
+  const lite = await openDb<Database>({})
+  try {
+    await migrateToLatest(lite.db, allMigrations)
+    results.push(await seed(lite, opts.pgliteSize ?? 100_000, asOf, log))
+    results.push(await lookups(lite, opts.lookups ?? 20_000, 1))
+  } finally {
+    await lite.close()
+  }
+  if (!opts.databaseUrl) return results
+  // A database of its own: the migrator's table check would see other schemas' tables in a shared one.
+  const benchUrl = new URL(opts.databaseUrl)
+  benchUrl.pathname = '/dinhdanh_bench_registry'
+  const concurrency = opts.concurrency ?? 8
+  const admin = await openDb<Database>({ databaseUrl: opts.databaseUrl, poolSize: 1 })
+  await sql.raw('DROP DATABASE IF EXISTS dinhdanh_bench_registry').execute(admin.db)
+  await sql.raw('CREATE DATABASE dinhdanh_bench_registry').execute(admin.db)
+  const pg = await openDb<Database>({ databaseUrl: benchUrl.toString(), poolSize: concurrency })
+  try {
+    await migrateToLatest(pg.db, allMigrations)
+    results.push(await seed(pg, opts.postgresSize ?? 1_000_000, asOf, log))
+    await sql`analyze`.execute(pg.db)
+    results.push(await lookups(pg, opts.lookups ?? 50_000, concurrency))
+  } finally {
+    await pg.close()
+    await sql.raw('DROP DATABASE IF EXISTS dinhdanh_bench_registry').execute(admin.db)
+    await admin.close()
+  }
+  return results
+}
+
+// `npx tsx bench/registry.bench.ts [pgliteSize] [postgresSize]` runs it alone (DATABASE_URL for PostgreSQL).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [pgliteSize, postgresSize] = process.argv.slice(2).map(Number)
+  const results = await runRegistryBench({
+    databaseUrl: process.env.DATABASE_URL,
+    ...(pgliteSize ? { pgliteSize } : {}),
+    ...(postgresSize ? { postgresSize } : {}),
+    log: (l) => console.error(l),
+  })
+  console.table(results)
+}
