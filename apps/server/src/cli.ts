@@ -1,6 +1,9 @@
 import { Command } from 'commander'
+import { platformCommands } from './cli/platform.commands.js'
+import { registryCommands } from './cli/registry.commands.js'
 import { allMigrations } from './migrations.js'
 import { ConfigError, loadConfig } from './platform/config.js'
+import { AppError } from './platform/errors.js'
 import { migrateToLatest } from './platform/migrate.js'
 import { openConfiguredDb } from './runtime.js'
 
@@ -21,11 +24,15 @@ program
     }
   })
 
+registryCommands(program)
+platformCommands(program)
+
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof ConfigError) {
     console.error(err.message)
     process.exit(78)
   }
-  console.error(err instanceof Error ? `error: ${err.message}` : err)
+  const code = err instanceof AppError ? `${err.code}: ` : ''
+  console.error(err instanceof Error ? `error: ${code}${err.message}` : err)
   process.exit(1)
 })

@@ -37,8 +37,9 @@ describe('the server process', () => {
       DATA_DIR: dataDir,
       DEMO_SEED: 'false',
       LOG_LEVEL: 'info',
+      // The embedded engine: an empty DATABASE_URL counts as unset.
+      DATABASE_URL: '',
     }
-    delete env.DATABASE_URL
     const tsx = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs')
     const child = spawn(process.execPath, [tsx, 'apps/server/src/main.ts'], {
       env,

@@ -1,32 +1,62 @@
+import { vietnamDateOf } from '@dinhdanh/vn-id'
 import { buildApp } from './app.js'
 import type { Deps } from './deps.js'
 import { allMigrations } from './migrations.js'
+import { demoForeigners, demoPeople, seedDemoRegistry } from './modules/registry/index.js'
 import { systemClock } from './platform/clock.js'
 import { ConfigError, loadConfig } from './platform/config.js'
+import { AppError } from './platform/errors.js'
+import { createKeyStore, loadKek } from './platform/keys/index.js'
 import { createLogger } from './platform/logger.js'
 import { migrateToLatest } from './platform/migrate.js'
+import { sendersFromConfig, startOutboxWorker } from './platform/notify/index.js'
 import { openConfiguredDb } from './runtime.js'
 
 const start = async () => {
   const config = loadConfig()
   const log = createLogger(config)
+  const clock = systemClock
   const handle = await openConfiguredDb(config, log)
   const applied = await migrateToLatest(handle.db, allMigrations)
   if (applied.length) log.info({ applied }, 'migrations applied')
+
+  // Fails fast on a wrong key-encryption key, before anything is served.
+  const keys = createKeyStore({ db: handle.db, clock, log }, loadKek(config, log))
+  const { kid, created } = await keys.ensureActiveKey()
+  log.info({ kid, created }, 'signing key ready')
+
+  if (config.DEMO_SEED) {
+    const started = Date.now()
+    const report = await seedDemoRegistry(handle, {
+      asOf: vietnamDateOf(clock.now()),
+      now: clock.now(),
+      population: config.DEMO_POPULATION,
+    })
+    if (report.synthetic)
+      log.info({ ...report.synthetic, ms: Date.now() - started }, 'demo registry seeded (first start)')
+  }
 
   const deps: Deps = {
     config,
     db: handle.db,
     engine: handle.engine,
-    clock: systemClock,
+    clock,
     log,
     migrations: allMigrations,
+    keys,
   }
   const app = await buildApp(deps)
   await app.listen({ host: config.HOST, port: config.PORT })
+  const senders = sendersFromConfig(config)
+  const outbox = startOutboxWorker(deps, senders, { pollMs: config.OUTBOX_POLL_MS })
+
+  if (config.DEMO_SEED) {
+    const lines = [...demoPeople, ...demoForeigners].map((p) => `  ${p.description}`)
+    console.log(`\nDemo people (officer portal ${config.publicUrl}/officer):\n${lines.join('\n')}\n`)
+  }
   log.info(`dinhdanh is up at ${config.publicUrl} (API docs ${config.publicUrl}/api/docs)`)
 
-  // Graceful shutdown: stop accepting, let in-flight requests finish, then close the database.
+  // Graceful shutdown: stop accepting, let in-flight requests finish, stop the worker, close the database.
   let stopping = false
   const shutdown = async (signal: string) => {
     if (stopping) return
@@ -38,6 +68,8 @@ const start = async () => {
     }, config.SHUTDOWN_GRACE_MS)
     force.unref()
     await app.close()
+    await outbox.stop()
+    await Promise.all(Object.values(senders).map((s) => s.close?.()))
     await handle.close()
     log.info('bye')
     process.exit(0)
@@ -49,6 +81,11 @@ const start = async () => {
 start().catch((err: unknown) => {
   if (err instanceof ConfigError) {
     console.error(err.message)
+    process.exit(78)
+  }
+  // A key-encryption-key problem is a configuration problem too.
+  if (err instanceof AppError && err.code.startsWith('keys.')) {
+    console.error(`${err.code}: ${err.message}`)
     process.exit(78)
   }
   console.error(err)
