@@ -3,7 +3,12 @@ import { defineConfig } from 'vitest/config'
 // Two workers on this 2-core machine; every test file gets its own migrated database (test/harness.ts).
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'bench/**/*.test.ts', 'apps/web/e2e/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'apps/server/src/**/*.test.ts',
+      'bench/**/*.test.ts',
+      'apps/web/e2e/**/*.test.ts',
+    ],
     globalSetup: ['apps/server/src/test/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,

@@ -30,7 +30,7 @@ describe.skipIf(!browserAvailable)('the web shell in Chromium', () => {
   test('the landing page speaks Vietnamese first', async () => {
     const page = await open('/')
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('vi')
-    await expect.poll(() => page.getByRole('main').innerText()).toContain('định danh')
+    await expect.poll(() => page.getByRole('main').textContent()).toContain('định danh')
     await page.close()
   })
 
@@ -43,15 +43,15 @@ describe.skipIf(!browserAvailable)('the web shell in Chromium', () => {
       .fill('079095001234')
     await page.getByRole('button', { name: 'Tra cứu', exact: true }).first().click()
     await page.waitForURL(/\/officer\/persons\/079095001234/)
-    await expect.poll(() => page.getByRole('main').innerText()).toContain('Nguyễn Văn An')
-    await expect.poll(() => page.getByRole('main').innerText()).toContain('025123456')
+    await expect.poll(() => page.getByRole('main').textContent()).toContain('Nguyễn Văn An')
+    await expect.poll(() => page.getByRole('main').textContent()).toContain('025123456')
     await page.close()
   })
 
   test('an officer searches by name without diacritics and gets the person', async () => {
     const page = await open('/officer/search?mode=name&name=tran%20thi%20binh&dob=1990&page=1')
     await expect
-      .poll(() => page.getByRole('main').innerText(), { timeout: 10_000 })
+      .poll(() => page.getByRole('main').textContent(), { timeout: 10_000 })
       .toContain('Trần Thị Bình')
     await page.close()
   })
@@ -59,7 +59,7 @@ describe.skipIf(!browserAvailable)('the web shell in Chromium', () => {
   test('deep links into the app fall back to the single-page app, API paths do not', async () => {
     const page = await open('/admin')
     await expect
-      .poll(() => page.getByRole('main').innerText(), { timeout: 10_000 })
+      .poll(() => page.getByRole('main').textContent(), { timeout: 10_000 })
       .toMatch(/sẵn sàng|ready/i)
     const api = await fetch(`${base}/api/v1/nope`)
     expect(api.status).toBe(404)
