@@ -25,7 +25,7 @@ const waitReady = async (url: string, child: ChildProcess) => {
     if (ok) return
     await new Promise((r) => setTimeout(r, 250))
   }
-  throw new Error('server did not become ready')
+  throw new Error(`server did not become ready (exit ${child.exitCode})`)
 }
 
 describe('the server process', () => {
@@ -37,6 +37,8 @@ describe('the server process', () => {
       DATA_DIR: dataDir,
       DEMO_SEED: 'false',
       LOG_LEVEL: 'info',
+      // As a user starts it (vitest sets NODE_ENV=test, where no development key-encryption key is made).
+      NODE_ENV: 'development',
       // The embedded engine: an empty DATABASE_URL counts as unset.
       DATABASE_URL: '',
     }
@@ -52,7 +54,9 @@ describe('the server process', () => {
     child.stderr?.on('data', (d: Buffer) => {
       out += d.toString()
     })
-    await waitReady(`http://127.0.0.1:${port}/readyz`, child)
+    await waitReady(`http://127.0.0.1:${port}/readyz`, child).catch((e: Error) => {
+      throw new Error(`${e.message}: ${out.slice(-2000)}`)
+    })
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
     child.kill('SIGTERM')
     expect(await exited).toBe(0)
