@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { formatPartialDate, type PartialDate } from './registry.dates.js'
 import type { CardKind, CardStatus, Gender, PersonStatus } from './registry.table.js'
 
@@ -108,21 +108,57 @@ export const toCsvLine = (r: RegistryRecord): string => {
   return `${ROW_COLUMNS.map((c) => csvCell(row[c])).join(',')}\n`
 }
 
-// Same content, same hash: a re-import of an unchanged row is recognised in one comparison.
-export const recordHash = (r: RegistryRecord): string =>
-  createHash('sha1')
-    .update(JSON.stringify(recordToRow(r)))
-    .digest('base64url')
+// Same content, same hash: a re-import of an unchanged row is recognised in one comparison. The fields
+// are joined with a unit separator (never in the data) and hashed in one call: no object, no JSON.
+export const recordHash = (r: RegistryRecord): string => {
+  const c = r.card
+  return hash(
+    'sha1',
+    [
+      r.personalId,
+      r.fullName,
+      formatPartialDate(r.dob),
+      r.gender,
+      r.nationality,
+      r.ethnicity,
+      r.religion,
+      r.placeOfBirth,
+      r.hometown,
+      r.permanentAddress,
+      r.permanentProvince,
+      r.temporaryAddress ?? '',
+      r.status,
+      r.diedOn ?? '',
+      c?.kind ?? '',
+      c?.issuedOn ?? '',
+      c?.expiresOn ?? '',
+      c?.authority ?? '',
+      c?.status ?? '',
+      r.oldCmnd ?? '',
+      r.cancelledIds.join(';'),
+      r.fatherId ?? '',
+      r.motherId ?? '',
+      r.spouseId ?? '',
+      r.guardianId ?? '',
+      r.householdId ?? '',
+      r.householdRelation ?? '',
+    ].join('\u001f'),
+    'base64url',
+  )
+}
 
-// COPY text format: backslash escapes, \N for NULL.
+const ESCAPED = /[\\\t\n\r]/
+const escapeCopy = (ch: string) => (ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r')
+
+// COPY text format: backslash escapes, \N for NULL. Most cells need no escaping: test before replacing.
 export const copyCell = (v: string | number | null): string =>
   v === null
     ? '\\N'
     : typeof v === 'number'
       ? String(v)
-      : v.replace(/[\\\t\n\r]/g, (c) =>
-          c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
-        )
+      : ESCAPED.test(v)
+        ? v.replace(/[\\\t\n\r]/g, escapeCopy)
+        : v
 
 const pgArray = (xs: string[]): string => `{${xs.join(',')}}`
 

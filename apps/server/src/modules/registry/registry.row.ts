@@ -12,10 +12,16 @@ import { z } from 'zod'
 import { formatPartialDate, parsePartialDate } from './registry.dates.js'
 import type { RegistryRecord } from './registry.record.js'
 
-// Empty cells (CSV) and nulls (NDJSON) both mean "not given".
+// Empty cells (CSV) and nulls (NDJSON) both mean "not given". Control characters are never data (and the
+// row hash uses one as its field separator).
 const text = z.preprocess(
   (v) => (v === null || v === undefined ? undefined : typeof v === 'number' ? String(v) : v),
-  z.string().trim().optional(),
+  z
+    .string()
+    .trim()
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to refuse them
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'contains a control character')
+    .optional(),
 )
 const given = (v: string | undefined) => (v === undefined || v === '' ? undefined : v)
 

@@ -1,12 +1,14 @@
 import { type LocalDate, nameKey } from '@dinhdanh/vn-id'
 import type { Database } from '../../database.js'
 import type { DbHandle } from '../../platform/db.js'
-import { insertForeigners } from './foreigner.repository.js'
+import { type ForeignerRecord, insertForeigners } from './foreigner.repository.js'
 import { countPersons } from './person.repository.js'
+import { withDeferredIndexes } from './registry.bulk-load.js'
+import { COPY_ORDER, COPY_TARGETS } from './registry.copy-batch.js'
 import { demoForeigners, demoPeople } from './registry.demo.js'
-import { loadInitialBatch } from './registry.initial-load.js'
-import { generatePopulation } from './registry.synthetic.js'
-import { type StagedRecord, type WriteCounts, writeRecords } from './registry.writer.js'
+import { generatePopulation, type SyntheticOptions } from './registry.synthetic.js'
+import { generateCopyBatches } from './registry.synthetic.parallel.js'
+import { type StagedRecord, type WriteCounts, withSession, writeRecords } from './registry.writer.js'
 
 export type SeedProgress = { done: number; total: number }
 export type SeedOptions = {
@@ -22,38 +24,66 @@ export type SeedOptions = {
 export type SeedReport = WriteCounts & { foreigners: number }
 
 /**
- * Writes a synthetic population through the import's fast path (COPY + upsert). The next batch is
- * generated while the database writes the previous one.
+ * The first load of an empty registry: people generated in a worker thread, COPYed straight into the
+ * tables in one transaction with their indexes built at the end. Null if the registry was not empty.
+ */
+const bulkLoad = async (
+  handle: DbHandle<Database>,
+  options: SyntheticOptions,
+  now: Date,
+  onProgress?: (p: SeedProgress) => void,
+): Promise<SeedReport | null> => {
+  const foreigners: ForeignerRecord[] = []
+  const loaded = await withSession(handle, (s) =>
+    withDeferredIndexes(s, async () => {
+      // A crash mid-load rolls the whole load back; the WAL flush at commit adds nothing to that.
+      await s.query('SET LOCAL synchronous_commit TO off')
+      let done = 0
+      for await (const batch of generateCopyBatches(options, now)) {
+        for (const table of COPY_ORDER) {
+          if (batch.copy[table]) await s.load(batch.copy[table], COPY_TARGETS[table])
+        }
+        foreigners.push(...batch.foreigners)
+        done += batch.copy.count
+        onProgress?.({ done, total: options.count })
+      }
+      return done
+    }),
+  )
+  if (loaded === null) return null
+  const inserted = await insertForeigners(handle.db, foreigners, nameKey, now)
+  return { inserted: loaded, updated: 0, unchanged: 0, rejected: [], foreigners: inserted }
+}
+
+/**
+ * Writes a synthetic population. An empty registry takes the bulk path; otherwise people are upserted
+ * through the import's staging path (COPY + upsert), the next batch generated while the database
+ * writes the previous one.
  */
 export const seedRegistry = async (handle: DbHandle<Database>, opts: SeedOptions): Promise<SeedReport> => {
   const now = opts.now ?? new Date(`${opts.asOf}T00:00:00Z`)
+  const options: SyntheticOptions = {
+    count: opts.count,
+    seed: opts.seed,
+    asOf: opts.asOf,
+    batchSize: opts.batchSize ?? 5_000,
+    ...(opts.reserved ? { reserved: opts.reserved } : {}),
+  }
+  if ((await countPersons(handle.db)) === 0) {
+    const bulk = await bulkLoad(handle, options, now, opts.onProgress)
+    if (bulk) return bulk
+  }
   const report: SeedReport = { inserted: 0, updated: 0, unchanged: 0, rejected: [], foreigners: 0 }
   let done = 0
   let line = 0
   // PostgreSQL writes two batches at once (households never straddle batches, so they touch disjoint rows).
   const inFlight = handle.engine === 'postgres' ? 2 : 1
   const pending: Promise<void>[] = []
-  const population = generatePopulation({
-    count: opts.count,
-    seed: opts.seed,
-    asOf: opts.asOf,
-    batchSize: opts.batchSize ?? 20_000,
-    ...(opts.reserved ? { reserved: opts.reserved } : {}),
-  })
-  // An empty registry takes the initial-load path: COPY straight into the tables.
-  const initial = (await countPersons(handle.db)) === 0
-  for (const batch of population) {
+  for (const batch of generatePopulation({ ...options, batchSize: opts.batchSize ?? 20_000 })) {
     const staged: StagedRecord[] = batch.citizens.map((record) => ({ line: ++line, record }))
     if (pending.length >= inFlight) await pending.shift()
     const write = (async () => {
-      const out = initial
-        ? {
-            inserted: await loadInitialBatch(handle, batch.citizens, now),
-            updated: 0,
-            unchanged: 0,
-            rejected: [],
-          }
-        : await writeRecords(handle, staged, now, { trusted: true })
+      const out = await writeRecords(handle, staged, now, { trusted: true })
       report.inserted += out.inserted
       report.updated += out.updated
       report.unchanged += out.unchanged
