@@ -1,11 +1,12 @@
 import type { Kysely, Transaction } from 'kysely'
+import type { BiometricsTables } from './modules/biometrics/biometrics.table.js'
 import type { RegistryTables } from './modules/registry/registry.table.js'
 import type { AuditTables } from './platform/audit/audit.table.js'
 import type { KeyTables } from './platform/keys/keys.table.js'
 import type { OutboxTables } from './platform/notify/outbox.table.js'
 
 // The whole schema as Kysely sees it; each module declares and migrates its own tables.
-export interface Database extends AuditTables, OutboxTables, KeyTables, RegistryTables {}
+export interface Database extends AuditTables, OutboxTables, KeyTables, RegistryTables, BiometricsTables {}
 
 /** A database or a transaction: repositories take either, so transactions pass through. */
 export type Db = Kysely<Database> | Transaction<Database>

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Logger } from 'pino'
 import type { Database } from './database.js'
+import type { BiometricsRuntime } from './modules/biometrics/biometrics.runtime.js'
 import type { Clock } from './platform/clock.js'
 import type { Config } from './platform/config.js'
 import type { Engine } from './platform/db.js'
@@ -17,4 +18,6 @@ export type Deps = {
   migrations: ModuleMigrations
   /** Signing keys (JWKS, rotation); main.ts calls ensureActiveKey() before listening. */
   keys: KeyStore
+  /** Face and fingerprint engine, policy, sealers and 1:N gallery (started lazily on first use). */
+  biometrics: BiometricsRuntime
 }

@@ -2,7 +2,8 @@ import { vietnamDateOf } from '@dinhdanh/vn-id'
 import { buildApp } from './app.js'
 import type { Deps } from './deps.js'
 import { allMigrations } from './migrations.js'
-import { demoForeigners, demoPeople, seedDemoRegistry } from './modules/registry/index.js'
+import { createBiometricsRuntime, seedDemoBiometrics } from './modules/biometrics/index.js'
+import { demoForeigners, demoPeople, personIdsAfter, seedDemoRegistry } from './modules/registry/index.js'
 import { systemClock } from './platform/clock.js'
 import { ConfigError, loadConfig } from './platform/config.js'
 import { AppError } from './platform/errors.js'
@@ -21,7 +22,8 @@ const start = async () => {
   if (applied.length) log.info({ applied }, 'migrations applied')
 
   // Fails fast on a wrong key-encryption key, before anything is served.
-  const keys = createKeyStore({ db: handle.db, clock, log }, loadKek(config, log))
+  const kek = loadKek(config, log)
+  const keys = createKeyStore({ db: handle.db, clock, log }, kek)
   const { kid, created } = await keys.ensureActiveKey()
   log.info({ kid, created }, 'signing key ready')
 
@@ -44,6 +46,17 @@ const start = async () => {
     log,
     migrations: allMigrations,
     keys,
+    biometrics: createBiometricsRuntime({ config, kek, log }),
+  }
+  if (config.DEMO_SEED) {
+    const started = Date.now()
+    const report = await seedDemoBiometrics(
+      deps,
+      (after, limit) => personIdsAfter(handle.db, after, limit),
+      demoPeople.map((p) => p.record.personalId),
+    )
+    if (report)
+      log.info({ ...report, ms: Date.now() - started }, 'demo biometric templates seeded (first start)')
   }
   const app = await buildApp(deps)
   await app.listen({ host: config.HOST, port: config.PORT })
@@ -69,6 +82,7 @@ const start = async () => {
     force.unref()
     await app.close()
     await outbox.stop()
+    await deps.biometrics.close()
     await Promise.all(Object.values(senders).map((s) => s.close?.()))
     await handle.close()
     log.info('bye')

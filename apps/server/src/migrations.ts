@@ -1,3 +1,4 @@
+import { biometricsMigrations } from './modules/biometrics/biometrics.migrations.js'
 import { registryMigrations } from './modules/registry/registry.migrations.js'
 import { auditMigrations } from './platform/audit/audit.migrations.js'
 import { keysMigrations } from './platform/keys/keys.migrations.js'
@@ -10,4 +11,5 @@ export const allMigrations: ModuleMigrations = {
   ...outboxMigrations,
   ...keysMigrations,
   ...registryMigrations,
+  ...biometricsMigrations,
 }

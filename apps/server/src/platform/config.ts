@@ -33,6 +33,20 @@ const Env = z.object({
   MAIL_FROM: z.string().default('dinhdanh <no-reply@dinhdanh.local>'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  // JSON overriding the biometric thresholds per use (modules/biometrics/biometrics.policy.ts checks its shape).
+  BIOMETRIC_POLICY: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return JSON.parse(v) as unknown
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object' })
+        return z.NEVER
+      }
+    })
+    .optional(),
+  // Worker threads for face inference; 0 means one per core, at most 4.
+  FACE_THREADS: z.coerce.number().int().min(0).max(32).default(0),
 })
 
 export type Config = Readonly<z.infer<typeof Env>> & { readonly publicUrl: string }

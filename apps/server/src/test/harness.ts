@@ -7,6 +7,7 @@ import { buildApp } from '../app.js'
 import type { Database } from '../database.js'
 import type { Deps } from '../deps.js'
 import { allMigrations } from '../migrations.js'
+import { createBiometricsRuntime } from '../modules/biometrics/index.js'
 import { type Clock, type FrozenClock, frozenClock } from '../platform/clock.js'
 import { loadConfig } from '../platform/config.js'
 import { type DbHandle, openDb } from '../platform/db.js'
@@ -79,7 +80,8 @@ export const startTestApp = async (
     ...env,
   })
   const log = pino({ level: 'silent' })
-  const keys = await startTestKeyStore(handle.db, clock, loadKek(config, log))
+  const kek = loadKek(config, log)
+  const keys = await startTestKeyStore(handle.db, clock, kek)
   const deps: Deps = {
     config,
     db: handle.db,
@@ -88,6 +90,7 @@ export const startTestApp = async (
     log,
     migrations: allMigrations,
     keys,
+    biometrics: createBiometricsRuntime({ config, kek, log }),
   }
   const app = await buildApp(deps, { extraRoutes })
   await app.ready()
@@ -99,6 +102,7 @@ export const startTestApp = async (
     handle,
     close: async () => {
       await app.close()
+      await deps.biometrics.close()
       await handle.close()
     },
   }

@@ -1,6 +1,6 @@
 // The registry's public face: other modules import only from here.
 export { FOREIGNER_ID, type ForeignerRecord } from './foreigner.repository.js'
-export { findPersonIdByOldNumber, findPersonRecord } from './person.repository.js'
+export { findPersonIdByOldNumber, findPersonRecord, personIdsAfter } from './person.repository.js'
 export {
   cardExpiry,
   formatPartialDate,

@@ -102,3 +102,15 @@ export const countPersons = async (db: Db): Promise<number> => {
     .executeTakeFirstOrThrow()
   return row.n
 }
+
+/** One page of personal ID numbers in order, after `after`: for jobs that walk the whole registry. */
+export const personIdsAfter = async (db: Db, after: string, limit: number): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('registry_person')
+      .select('personal_id')
+      .where('personal_id', '>', after)
+      .orderBy('personal_id')
+      .limit(limit)
+      .execute()
+  ).map((r) => r.personal_id)

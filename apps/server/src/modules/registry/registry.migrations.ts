@@ -149,6 +149,21 @@ export const registryMigrations: ModuleMigrations = {
       await run(db, drop)
     },
   },
+  // Templates belong to the biometrics module (its own tables, keyed by the same number): no references here.
+  registry_0003_drop_biometric_ref: {
+    up: async (db: Kysely<unknown>) => {
+      await sql.raw('DROP TABLE registry_biometric_ref').execute(db)
+    },
+    down: async (db: Kysely<unknown>) => {
+      await sql
+        .raw(`CREATE TABLE registry_biometric_ref (
+          personal_id char(12) COLLATE "C" NOT NULL REFERENCES registry_person ON DELETE CASCADE,
+          modality text NOT NULL, finger_position smallint NOT NULL DEFAULT 0, template_ref text NOT NULL,
+          model_version text NOT NULL, created_at timestamptz NOT NULL,
+          PRIMARY KEY (personal_id, modality, finger_position))`)
+        .execute(db)
+    },
+  },
   registry_0002_lookup_function: {
     up: async (db: Kysely<unknown>) => {
       await sql.raw(lookupFunction).execute(db)

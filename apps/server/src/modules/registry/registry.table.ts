@@ -12,7 +12,6 @@ export type CardStatus = 'valid' | 'expired' | 'revoked' | 'lost' | 'replaced'
 export type OldIdKind = 'cmnd' | 'cancelled'
 export type Relation = 'father' | 'mother' | 'spouse' | 'child' | 'guardian' | 'ward' | 'representative'
 export type ResidenceCardKind = 'PERMANENT' | 'TEMPORARY'
-export type Modality = 'face' | 'fingerprint'
 
 export interface RegistryPersonTable {
   personal_id: string
@@ -95,16 +94,6 @@ export interface RegistryForeignerTable {
   version: Generated<number>
 }
 
-export interface RegistryBiometricRefTable {
-  personal_id: string
-  modality: Modality
-  // ISO/IEC 19794-2 finger position 1-10; 0 for a face.
-  finger_position: number
-  template_ref: string
-  model_version: string
-  created_at: Timestamp
-}
-
 export interface RegistryTables {
   registry_person: RegistryPersonTable
   registry_card: RegistryCardTable
@@ -112,7 +101,6 @@ export interface RegistryTables {
   registry_relative: RegistryRelativeTable
   registry_household: RegistryHouseholdTable
   registry_foreigner: RegistryForeignerTable
-  registry_biometric_ref: RegistryBiometricRefTable
 }
 
 export type PersonRow = Selectable<RegistryPersonTable>

@@ -1,3 +1,4 @@
+export { createDataSealer, type DataSealer } from './data-sealer.js'
 export { generateKek, loadKek } from './kek.js'
 export { createKeyStore, type Jwks, type KeyStore, type KeyStoreOptions, type Signer } from './key-store.js'
 export { KEYS } from './keys.errors.js'
