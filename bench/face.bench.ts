@@ -15,7 +15,7 @@ import {
   type FaceTemplate,
   REFERENCE_PORTRAIT_POLICY,
 } from '../apps/server/src/modules/biometrics/face/index.js'
-import type { BenchResult } from './registry.bench.js'
+import type { BenchResult } from './types.js'
 
 export type FaceBenchOptions = {
   /** Verifications in the load phase. Default 120. */
@@ -86,13 +86,14 @@ const load = async (engine: FaceEngine, n: number, threads: number): Promise<Fac
   latencies.sort((a, b) => a - b)
   return {
     name: 'face.verify',
-    engine: 'pglite',
+    engine: 'wasm',
     ops: round(n / seconds),
     p50ms: round(percentile(latencies, 0.5), 1),
     p99ms: round(percentile(latencies, 0.99), 1),
     count: n,
     seconds: round(seconds),
     target: 8,
+    targetP50ms: 200,
     eventLoopLagMaxMs: round(lag.max / 1e6, 1),
     eventLoopLagP99Ms: round(lag.percentile(99) / 1e6, 1),
   }

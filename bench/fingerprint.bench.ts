@@ -8,7 +8,7 @@ import {
   type RecaptureOptions,
   recapture,
 } from '../apps/server/src/modules/biometrics/fingerprint/index.js'
-import type { BenchResult } from './registry.bench.js'
+import type { BenchResult } from './types.js'
 
 /** BenchResult with accuracy figures; `engine` is 'node': in-process, one thread, no database. */
 export type FingerprintBenchResult = Omit<BenchResult, 'engine'> & {

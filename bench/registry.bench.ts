@@ -5,19 +5,9 @@ import { allMigrations } from '../apps/server/src/migrations.js'
 import { findPersonRecord, seedRegistry } from '../apps/server/src/modules/registry/index.js'
 import { type DbHandle, openDb } from '../apps/server/src/platform/db.js'
 import { migrateToLatest } from '../apps/server/src/platform/migrate.js'
+import type { BenchResult } from './types.js'
 
-export type BenchResult = {
-  name: string
-  engine: 'pglite' | 'postgres'
-  /** Operations (lookups or rows) per second. */
-  ops: number
-  p50ms?: number
-  p99ms?: number
-  count: number
-  seconds: number
-  peakRssMb?: number
-  target?: number
-}
+export type { BenchResult } from './types.js'
 
 export type RegistryBenchOptions = {
   /** PostgreSQL to measure on; without it only PGlite is measured. */
@@ -68,7 +58,15 @@ const seed = async (
     },
   })
   const seconds = (performance.now() - t0) / 1000
+  // Rows in all five tables (people, cards, old numbers, family links, households): what COPY wrote.
+  const { rows } = await sql<{
+    n: number
+  }>`SELECT (SELECT count(*) FROM registry_person) + (SELECT count(*) FROM registry_card)
+    + (SELECT count(*) FROM registry_old_id) + (SELECT count(*) FROM registry_relative)
+    + (SELECT count(*) FROM registry_household) AS n`.execute(handle.db)
+  const tableRows = Number(rows[0]?.n ?? 0)
   return {
+    extra: { tableRows, tableRowsPerSecond: round(tableRows / seconds, 0) },
     name: 'registry.import',
     engine: handle.engine,
     ops: round(report.inserted / seconds, 0),
