@@ -1,4 +1,5 @@
 import { Command } from 'commander'
+import { biometricsCommands } from './cli/biometrics.commands.js'
 import { platformCommands } from './cli/platform.commands.js'
 import { registryCommands } from './cli/registry.commands.js'
 import { allMigrations } from './migrations.js'
@@ -25,6 +26,7 @@ program
   })
 
 registryCommands(program)
+biometricsCommands(program)
 platformCommands(program)
 
 program.parseAsync().catch((err: unknown) => {

@@ -45,7 +45,7 @@ const Env = z.object({
       }
     })
     .optional(),
-  // Worker threads for face inference; 0 means one per core, at most 4.
+  // Worker threads for face inference; 0 means the engine default (2).
   FACE_THREADS: z.coerce.number().int().min(0).max(32).default(0),
 })
 

@@ -27,7 +27,6 @@ export const modelPaths = {
 export const FACE_MODELS = {
   detector: 'blazeface.json',
   mesh: 'facemesh.json',
-  iris: 'iris.json',
   description: 'faceres.json',
   antispoof: 'antispoof.json',
   liveness: 'liveness.json',
