@@ -24,6 +24,21 @@ export const randomDate = (rng: Rng, from: LocalDate, to: LocalDate): LocalDate 
   return fromDayNumber(a + rng.int(Math.max(1, dayNumber(to) - a + 1)))
 }
 
+// Generated names are single-spaced words from short lists: the key of each word is computed once.
+const wordKeys = new Map<string, string>()
+const fullNameKey = (fullName: string) =>
+  fullName
+    .split(' ')
+    .map((w) => {
+      let k = wordKeys.get(w)
+      if (k === undefined) {
+        k = nameKey(w)
+        wordKeys.set(w, k)
+      }
+      return k
+    })
+    .join(' ')
+
 // ISO dates compare as strings.
 const laterOf = (a: LocalDate, b: LocalDate): LocalDate => (a > b ? a : b)
 
@@ -163,7 +178,7 @@ export const syntheticPerson = (rng: Rng, ids: Numbering, p: PersonSeed, asOf: L
   return {
     personalId,
     fullName,
-    nameKey: nameKey(fullName),
+    nameKey: fullNameKey(fullName),
     dob,
     gender: p.gender,
     nationality: 'VN',
