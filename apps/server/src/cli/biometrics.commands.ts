@@ -6,8 +6,10 @@ import {
   createBiometricsRuntime,
   demoLaterCapture,
   enrolFace,
+  seedSyntheticBiometrics,
   verifyFace,
 } from '../modules/biometrics/index.js'
+import { personIdsAfter } from '../modules/registry/index.js'
 import { systemClock } from '../platform/clock.js'
 import { loadKek } from '../platform/keys/index.js'
 import { type CliContext, withDb } from './context.js'
@@ -64,6 +66,29 @@ export const biometricsCommands = (program: Command) => {
           source: 'registry',
         })
         console.log(JSON.stringify(result, null, 2))
+      }),
+    )
+  bio
+    .command('seed')
+    .description('synthetic templates (a face, both index fingers) for every registry person who has none')
+    .action(() =>
+      withBiometrics(async (ctx, deps) => {
+        const matcher = deps.biometrics.matcher()
+        const versions = {
+          face: matcher.face.modelVersion,
+          fingerprint: matcher.fingerprint.modelVersion,
+          dim: matcher.face.dim,
+        }
+        let after = ''
+        let faces = 0
+        for (;;) {
+          const ids = await personIdsAfter(ctx.handle.db, after, 2_000)
+          if (ids.length === 0) break
+          after = ids.at(-1) as string
+          faces += (await seedSyntheticBiometrics(deps.db, deps.biometrics, deps.clock, ids, versions)).faces
+          process.stderr.write(`\r${faces} people`)
+        }
+        console.log(`\nsynthetic templates for ${faces} people (existing templates kept)`)
       }),
     )
   bio
