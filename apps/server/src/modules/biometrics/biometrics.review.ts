@@ -1,11 +1,12 @@
 import type { Transaction } from 'kysely'
 import type { Database } from '../../database.js'
-import { recordAudit } from '../../platform/audit/index.js'
 import { fail } from '../../platform/errors.js'
+import type { BiometricActor } from './biometrics.audit.js'
+import { auditBiometric } from './biometrics.audit.js'
 import { BIOMETRICS } from './biometrics.errors.js'
 import { findTemplates, findVerification, recordReview } from './biometrics.repository.js'
 import { templateAad } from './biometrics.runtime.js'
-import type { BiometricActor, BiometricsDeps } from './biometrics.service.js'
+import type { BiometricsDeps } from './biometrics.service.js'
 import type { VerificationRow } from './biometrics.table.js'
 
 export type VerificationReview = {
@@ -83,15 +84,8 @@ export const readVerification = (deps: BiometricsDeps, officer: BiometricActor, 
   deps.db.transaction().execute(async (trx) => {
     const row = (await findVerification(trx, id)) ?? fail(BIOMETRICS.VERIFICATION_NOT_FOUND)
     const [probe, reference] = await images(deps, trx, row)
-    await recordAudit(trx, deps.clock, {
-      actor: officer.id,
-      actorKind: officer.kind,
-      action: 'biometrics.verification.read',
-      subject: row.subject_id,
-      subjectKind: row.subject_id.startsWith('NN') ? 'foreigner' : 'citizen',
-      purpose: officer.purpose,
-      data: { verificationId: id },
-      requestId: officer.requestId ?? null,
+    await auditBiometric(trx, deps.clock, officer, 'verification.read', row.subject_id, {
+      verificationId: id,
     })
     return view(row, probe, reference)
   })
@@ -113,15 +107,10 @@ export const reviewVerification = (
         outcome: input.outcome,
         note: input.note ?? null,
       })) ?? fail(BIOMETRICS.ALREADY_REVIEWED)
-    await recordAudit(trx, deps.clock, {
-      actor: officer.id,
-      actorKind: officer.kind,
-      action: 'biometrics.verification.reviewed',
-      subject: row.subject_id,
-      subjectKind: row.subject_id.startsWith('NN') ? 'foreigner' : 'citizen',
-      purpose: officer.purpose,
-      data: { verificationId: id, outcome: input.outcome, decision: row.decision },
-      requestId: officer.requestId ?? null,
+    await auditBiometric(trx, deps.clock, officer, 'verification.reviewed', row.subject_id, {
+      verificationId: id,
+      outcome: input.outcome,
+      decision: row.decision,
     })
     return view(row, null, null)
   })

@@ -3,10 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Deps } from '../../deps.js'
 import { fail } from '../../platform/errors.js'
+import type { BiometricActor } from './biometrics.audit.js'
 import { BIOMETRICS } from './biometrics.errors.js'
 import { readVerification, reviewVerification } from './biometrics.review.js'
 import {
-  type BiometricActor,
   enrolFace,
   enrolFingerprints,
   searchFaces,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Deps } from '../../deps.js'
-import { recordAudit } from '../../platform/audit/index.js'
 import { AppError, fail } from '../../platform/errors.js'
+import { auditBiometric, type BiometricActor } from './biometrics.audit.js'
 import { BIOMETRICS } from './biometrics.errors.js'
 import type { GalleryHit } from './biometrics.gallery.js'
 import type { FaceCaptureKind } from './biometrics.port.js'
@@ -11,13 +11,6 @@ import type { BiometricUse, TemplateSource, VerificationDecision } from './biome
 import { type FaceLiveness, type FaceQuality, templateFromBytes, templateToBytes } from './face/index.js'
 import { encodeFmr, type FingerprintRecord, parseFmr } from './fingerprint/index.js'
 
-/** Who asks and why: every enrolment, check and search is audited with it. */
-export type BiometricActor = {
-  id: string
-  kind: 'officer' | 'system' | 'citizen'
-  purpose: string
-  requestId?: string
-}
 export type BiometricsDeps = Pick<Deps, 'db' | 'clock' | 'biometrics'>
 
 const SUBJECT = /^(\d{12}|NN\d{10})$/
@@ -77,15 +70,10 @@ export const enrolFace = async (
       source: input.source,
       created_at: deps.clock.now(),
     })
-    await recordAudit(trx, deps.clock, {
-      actor: actor.id,
-      actorKind: actor.kind,
-      action: 'biometrics.face.enrolled',
-      subject: subjectId,
-      subjectKind: subjectId.startsWith('NN') ? 'foreigner' : 'citizen',
-      purpose: actor.purpose,
-      data: { source: input.source, modelVersion, duplicates: duplicates.length },
-      requestId: actor.requestId ?? null,
+    await auditBiometric(trx, deps.clock, actor, 'face.enrolled', subjectId, {
+      source: input.source,
+      modelVersion,
+      duplicates: duplicates.length,
     })
   })
   gallery.put(subjectId, template.embedding)
@@ -128,15 +116,10 @@ export const enrolFingerprints = async (
         created_at: deps.clock.now(),
       })
     }
-    await recordAudit(trx, deps.clock, {
-      actor: actor.id,
-      actorKind: actor.kind,
-      action: 'biometrics.fingerprint.enrolled',
-      subject: subjectId,
-      subjectKind: subjectId.startsWith('NN') ? 'foreigner' : 'citizen',
-      purpose: actor.purpose,
-      data: { source: input.source, modelVersion, positions },
-      requestId: actor.requestId ?? null,
+    await auditBiometric(trx, deps.clock, actor, 'fingerprint.enrolled', subjectId, {
+      source: input.source,
+      modelVersion,
+      positions,
     })
   })
   return { subjectId, modelVersion, positions }
@@ -186,20 +169,11 @@ const recordVerification = (
       purpose: actor.purpose,
       created_at: deps.clock.now(),
     })
-    await recordAudit(trx, deps.clock, {
-      actor: actor.id,
-      actorKind: actor.kind,
-      action: `biometrics.${v.modality}.verified`,
-      subject: v.subjectId,
-      subjectKind: v.subjectId.startsWith('NN') ? 'foreigner' : 'citizen',
-      purpose: actor.purpose,
-      data: {
-        verificationId: id,
-        use: v.use,
-        decision: v.decision,
-        ...(v.reasonCode ? { reason: v.reasonCode } : {}),
-      },
-      requestId: actor.requestId ?? null,
+    await auditBiometric(trx, deps.clock, actor, `${v.modality}.verified`, v.subjectId, {
+      verificationId: id,
+      use: v.use,
+      decision: v.decision,
+      ...(v.reasonCode ? { reason: v.reasonCode } : {}),
     })
     return id
   })
@@ -330,16 +304,11 @@ export const searchFaces = async (
   const { template } = await matcher.extractFace(input.image, 'attended')
   const gallery = await rt.gallery(deps.db)
   const hits = await gallery.search(template.embedding, rt.policy.duplicateFace, input.limit ?? 10)
-  await deps.db.transaction().execute((trx) =>
-    recordAudit(trx, deps.clock, {
-      actor: actor.id,
-      actorKind: actor.kind,
-      action: 'biometrics.face.searched',
-      purpose: actor.purpose,
-      data: { hits: hits.map((h) => h.subjectId) },
-      requestId: actor.requestId ?? null,
-    }),
-  )
+  await deps.db
+    .transaction()
+    .execute((trx) =>
+      auditBiometric(trx, deps.clock, actor, 'face.searched', null, { hits: hits.map((h) => h.subjectId) }),
+    )
   return {
     modelVersion: matcher.face.modelVersion,
     threshold: rt.policy.duplicateFace,

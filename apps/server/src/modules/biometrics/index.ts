@@ -1,4 +1,6 @@
 // The biometrics module's public face: other modules (enrolment, payments) import only from here.
+
+export type { BiometricActor } from './biometrics.audit.js'
 export {
   demoLaterCapture,
   demoPortraits,
@@ -16,7 +18,6 @@ export { readVerification, reviewVerification, type VerificationReview } from '.
 export { biometricsRoutes } from './biometrics.routes.js'
 export { type BiometricsRuntime, createBiometricsRuntime } from './biometrics.runtime.js'
 export {
-  type BiometricActor,
   enrolFace,
   enrolFingerprints,
   type FaceEnrolment,

@@ -1,4 +1,4 @@
-import { copyCell, type RegistryRecord, recordHash } from './registry.record.js'
+import { copyCell, personCells, type RegistryRecord, recordHash } from './registry.record.js'
 
 /** One batch of generated people as COPY text, a string per table (the initial-load path). */
 export type CopyBatch = {
@@ -37,30 +37,7 @@ export const toCopyBatch = (batch: readonly RegistryRecord[], now: Date): CopyBa
   let relatives = ''
   let households = ''
   for (const r of batch) {
-    persons += line([
-      r.personalId,
-      r.fullName,
-      r.nameKey,
-      r.dob.year,
-      r.dob.month,
-      r.dob.day,
-      r.gender,
-      r.nationality,
-      r.ethnicity,
-      r.religion,
-      r.placeOfBirth,
-      r.hometown,
-      r.permanentAddress,
-      r.permanentProvince,
-      r.temporaryAddress,
-      r.status,
-      r.diedOn,
-      r.householdId,
-      r.householdRelation,
-      recordHash(r),
-      at,
-      at,
-    ])
+    persons += line([...personCells(r), r.householdId, r.householdRelation, recordHash(r), at, at])
     const c = r.card
     if (c) cards += line([r.personalId, r.personalId, c.kind, c.issuedOn, c.expiresOn, c.authority, c.status])
     if (r.oldCmnd) oldIds += line([r.oldCmnd, r.personalId, 'cmnd'])

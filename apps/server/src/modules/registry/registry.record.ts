@@ -162,27 +162,32 @@ export const copyCell = (v: string | number | null): string =>
 
 const pgArray = (xs: string[]): string => `{${xs.join(',')}}`
 
+/** The person's own columns, in table order, for COPY lines (staging and the initial load). */
+export const personCells = (r: RegistryRecord): Array<string | number | null> => [
+  r.personalId,
+  r.fullName,
+  r.nameKey,
+  r.dob.year,
+  r.dob.month,
+  r.dob.day,
+  r.gender,
+  r.nationality,
+  r.ethnicity,
+  r.religion,
+  r.placeOfBirth,
+  r.hometown,
+  r.permanentAddress,
+  r.permanentProvince,
+  r.temporaryAddress,
+  r.status,
+  r.diedOn,
+]
+
 /** One line of the staging table (registry.writer.ts STAGE_COLUMNS order). */
 export const toStageLine = (line: number, r: RegistryRecord, hash: string): string =>
   [
     line,
-    r.personalId,
-    r.fullName,
-    r.nameKey,
-    r.dob.year,
-    r.dob.month,
-    r.dob.day,
-    r.gender,
-    r.nationality,
-    r.ethnicity,
-    r.religion,
-    r.placeOfBirth,
-    r.hometown,
-    r.permanentAddress,
-    r.permanentProvince,
-    r.temporaryAddress,
-    r.status,
-    r.diedOn,
+    ...personCells(r),
     r.card?.kind ?? null,
     r.card?.issuedOn ?? null,
     r.card?.expiresOn ?? null,
