@@ -50,3 +50,21 @@ describe('1:N face search', () => {
     await expect(gallery.search(new Float32Array(10), 0.5)).rejects.toThrow(/1024/)
   })
 })
+
+test('a search in flight keeps a process with nothing else to do alive until it answers', async () => {
+  const { execFileSync } = await import('node:child_process')
+  const { mkdtempSync, writeFileSync } = await import('node:fs')
+  const { join } = await import('node:path')
+  const { tmpdir } = await import('node:os')
+  const script = `
+    const { createFaceGallery } = await import(${JSON.stringify(new URL('./biometrics.gallery.ts', import.meta.url).href)})
+    const g = createFaceGallery('m', 8, { threads: 1 })
+    g.put('001090000001', new Float32Array([1, 0, 0, 0, 0, 0, 0, 0]))
+    const hits = await g.search(new Float32Array([1, 0, 0, 0, 0, 0, 0, 0]), 0.5)
+    console.log(JSON.stringify(hits))
+    await g.close()`
+  const file = join(mkdtempSync(join(tmpdir(), 'gallery-')), 'search.mts')
+  writeFileSync(file, script)
+  const out = execFileSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8' })
+  expect(JSON.parse(out)).toEqual([{ subjectId: '001090000001', score: expect.closeTo(1, 2) }])
+})

@@ -44,6 +44,7 @@ export const createFaceGallery = (
     w.on('message', (m: { id: number; hits?: Array<[number, number]>; error?: string }) => {
       const p = pending.get(m.id)
       pending.delete(m.id)
+      if (pending.size === 0) for (const x of workers) x.unref()
       if (m.error !== undefined) p?.reject(new Error(m.error))
       else p?.resolve(m.hits ?? [])
     })
@@ -51,7 +52,7 @@ export const createFaceGallery = (
       for (const p of pending.values()) p.reject(e)
       pending.clear()
     })
-    // An idle gallery must not keep the process alive.
+    // An idle gallery must not keep the process alive; a search in flight does (see searchSlice).
     w.unref()
   }
 
@@ -91,6 +92,7 @@ export const createFaceGallery = (
     new Promise<Array<[number, number]>>((resolve, reject) => {
       const id = nextId++
       pending.set(id, { resolve, reject })
+      worker.ref()
       worker.postMessage({ ...task, id })
     })
 
