@@ -3,7 +3,7 @@ import { cpus, totalmem } from 'node:os'
 import { SECTIONS } from './sections.js'
 import type { BenchResult } from './types.js'
 
-// `npm run bench [-- --quick] [-- --only registry,face]`: runs the benchmarks, keeps every section's latest
+// `npm run bench [-- --quick] [-- --only registry,face] [-- --render]`: runs the benchmarks, keeps every section's latest
 // figures in docs/benchmarks.json and writes docs/benchmarks.md from them.
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')

@@ -110,7 +110,7 @@ const faces: BenchSection = {
   notes: (results) => {
     const v = results.find((r) => r.name === 'face.verify')?.extra ?? {}
     const searches = results.filter((r) => r.name === 'face.search')
-    return `- Verification = decode (sharp, main thread) + detector, mesh, iris, embedding, anti-spoofing and liveness
+    return `- Verification = decode (sharp, main thread) + detector, mesh, embedding, anti-spoofing and liveness
   models (@vladmandic/human on the tfjs WebAssembly backend, one worker thread each) + cosine comparison. Event-loop
   lag in the main thread under that load: p99 ${fmt(v.eventLoopLagP99Ms)} ms, max ${fmt(v.eventLoopLagMaxMs)} ms (target ≤ 50 ms).
 - Scores on every face image in installed packages (27 faces of the @vladmandic/face-api demo photos and
