@@ -65,6 +65,11 @@ const run = async () => {
   const stored: Record<string, Stored> = existsSync(JSON_PATH)
     ? JSON.parse(readFileSync(JSON_PATH, 'utf8'))
     : {}
+  // `--render`: rewrite docs/benchmarks.md from the stored figures (after a change of the notes).
+  if (args.includes('--render')) {
+    writeFileSync('docs/benchmarks.md', render(stored))
+    return
+  }
   for (const section of SECTIONS) {
     if (only && !only.includes(section.id)) continue
     console.error(`== ${section.title}`)
