@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 
 // ---- Response shapes (mirrors of the server's JSON) ----
 
@@ -55,15 +55,67 @@ export type Readiness = {
   }
 }
 
-// ---- Errors: always { code, message } plus the HTTP status (0 when the server was not reached) ----
+// ---- Biometrics (officer checks; every call carries x-officer-id) ----
 
-export type ApiErrorBody = { code: string; message: string }
+export type BiometricUse = 'counter_capture' | 'app_selfie' | 'payment'
+export type BiometricDecision = 'match' | 'no_match' | 'quality_rejected' | 'spoof_suspected'
+export type ReviewOutcome = 'confirmed' | 'overturned'
+
+export type FaceQuality = {
+  /** Shorter side of the face box, in image pixels. */
+  faceSize: number
+  /** Laplacian variance of the face crop: low means blurred. */
+  sharpness: number
+  yaw: number
+  pitch: number
+  roll: number
+  /** Eye aspect ratio of the more open eye (about 0.25-0.35 open); null when not measured. */
+  eyeOpenness: number | null
+  detectionScore: number
+}
+
+export type FaceVerification = {
+  verificationId: string
+  subjectId: string
+  modality: 'face' | 'fingerprint'
+  use: BiometricUse
+  decision: BiometricDecision
+  score: number | null
+  threshold: number
+  modelVersion: string
+  quality?: FaceQuality
+  liveness?: { antispoof: number | null; liveness: number | null }
+}
+
+export type VerificationReview = {
+  verificationId: string
+  subjectId: string
+  modality: 'face' | 'fingerprint'
+  use: string
+  decision: string
+  reasonCode: string | null
+  score: number | null
+  threshold: number
+  modelVersion: string
+  at: string
+  actor: string
+  purpose: string
+  /** Data URLs; null when not kept (or after a review, whose answer omits them). */
+  probeImage: string | null
+  referenceImage: string | null
+  review: { by: string; at: string; outcome: string; note: string | null } | null
+}
+
+// ---- Errors: always { code, message, details? } plus the HTTP status (0 when the server was not reached) ----
+
+export type ApiErrorBody = { code: string; message: string; details?: Record<string, unknown> }
 
 export class ApiError extends Error implements ApiErrorBody {
   constructor(
     readonly code: string,
     message: string,
     readonly status: number,
+    readonly details?: Record<string, unknown>,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -93,12 +145,22 @@ type RequestOptions = {
   acceptStatuses?: number[]
 }
 
-export const apiGet = async <T>(path: string, options: RequestOptions = {}): Promise<T> => {
+const request = async <T>(
+  method: 'GET' | 'POST',
+  path: string,
+  options: RequestOptions & { body?: unknown },
+): Promise<T> => {
   const headers: Record<string, string> = { accept: 'application/json' }
   if (options.officerId) headers['x-officer-id'] = options.officerId
+  if (options.body !== undefined) headers['content-type'] = 'application/json'
   let res: Response
   try {
-    res = await fetch(path, { headers, signal: options.signal ?? null })
+    res = await fetch(path, {
+      method,
+      headers,
+      signal: options.signal ?? null,
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    })
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e
     throw new ApiError('network.UNREACHABLE', e instanceof Error ? e.message : String(e), 0)
@@ -109,9 +171,16 @@ export const apiGet = async <T>(path: string, options: RequestOptions = {}): Pro
       throw new ApiError('http.INVALID_BODY', `Unexpected response from ${path}`, res.status)
     return body as T
   }
-  if (isErrorBody(body)) throw new ApiError(body.code, body.message, res.status)
+  if (isErrorBody(body))
+    throw new ApiError(body.code, body.message, res.status, isRecord(body.details) ? body.details : undefined)
   throw new ApiError(`http.${res.status}`, res.statusText || `HTTP ${res.status}`, res.status)
 }
+
+export const apiGet = <T>(path: string, options: RequestOptions = {}): Promise<T> =>
+  request<T>('GET', path, options)
+
+export const apiPost = <T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> =>
+  request<T>('POST', path, { ...options, body })
 
 export const toApiError = (error: unknown): ApiError =>
   error instanceof ApiError ? error : new ApiError('client.UNKNOWN', String(error), 0)
@@ -127,6 +196,12 @@ export const registryPaths = {
     params.set('pageSize', String(q.pageSize))
     return `/api/v1/registry/persons?${params.toString()}`
   },
+}
+
+export const biometricsPaths = {
+  verifyFace: '/api/v1/biometrics/faces/verify',
+  verification: (id: string) => `/api/v1/biometrics/verifications/${encodeURIComponent(id)}`,
+  review: (id: string) => `/api/v1/biometrics/verifications/${encodeURIComponent(id)}/review`,
 }
 
 const retryUnlessClientError = (failureCount: number, error: Error) =>
@@ -167,3 +242,44 @@ export const useReadiness = () =>
     refetchInterval: 15_000,
     retry: false,
   })
+
+export type FaceCheck = {
+  subjectId: string
+  use: BiometricUse /** Base64 without the data: prefix. */
+  image: string
+}
+
+export const useVerifyFace = (officerId: string) =>
+  useMutation<FaceVerification, ApiError, FaceCheck>({
+    mutationFn: (check) => apiPost<FaceVerification>(biometricsPaths.verifyFace, check, { officerId }),
+  })
+
+// Every read is audited on the server: the key leaves out the officer so typing in the field does not re-read.
+const verificationKey = (id: string) => ['biometrics', 'verification', id] as const
+
+export const useVerification = (id: string, officerId: string) =>
+  useQuery<VerificationReview, ApiError>({
+    queryKey: verificationKey(id),
+    queryFn: ({ signal }) =>
+      apiGet<VerificationReview>(biometricsPaths.verification(id), { officerId, signal }),
+    enabled: id !== '' && officerId !== '',
+    retry: retryUnlessClientError,
+  })
+
+export const useReviewVerification = (id: string, officerId: string) => {
+  const client = useQueryClient()
+  return useMutation<VerificationReview, ApiError, { outcome: ReviewOutcome; note?: string }>({
+    mutationFn: (review) => apiPost<VerificationReview>(biometricsPaths.review(id), review, { officerId }),
+    // The review's answer carries no images: keep the ones already shown.
+    onSuccess: (reviewed) =>
+      client.setQueryData<VerificationReview>(verificationKey(id), (old) => ({
+        ...reviewed,
+        probeImage: old?.probeImage ?? null,
+        referenceImage: old?.referenceImage ?? null,
+      })),
+    onError: (error) => {
+      if (error.code === 'biometrics.ALREADY_REVIEWED')
+        void client.invalidateQueries({ queryKey: verificationKey(id) })
+    },
+  })
+}

@@ -4,6 +4,8 @@ import { AccountActionPage } from './areas/citizen/AccountActionPage'
 import { CitizenHome } from './areas/citizen/CitizenHome'
 import { CitizenLayout } from './areas/citizen/CitizenLayout'
 import { LandingPage } from './areas/landing/LandingPage'
+import { FaceCheckPage } from './areas/officer/biometrics/FaceCheckPage'
+import { VerificationReviewPage } from './areas/officer/biometrics/VerificationReviewPage'
 import { OfficerLayout } from './areas/officer/OfficerLayout'
 import { PersonDetailPage } from './areas/officer/PersonDetailPage'
 import { RegistrySearchPage } from './areas/officer/RegistrySearchPage'
@@ -33,6 +35,8 @@ export const routes: RouteObject[] = [
           { index: true, element: <Navigate to="search" replace /> },
           { path: 'search', element: <RegistrySearchPage /> },
           { path: 'persons/:personalId', element: <PersonDetailPage /> },
+          { path: 'biometrics', element: <FaceCheckPage /> },
+          { path: 'biometrics/verifications/:id', element: <VerificationReviewPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -38,7 +38,7 @@ export const AppLayout = () => {
                 <Text span fw={800} fz="lg">
                   {t('app.name')}
                 </Text>
-                <Text span fz="md" fw={500} visibleFrom="sm" className="dd-brand-suffix">
+                <Text span fz="md" fw={500} className="dd-brand-suffix">
                   · {t('app.productSuffix')}
                 </Text>
               </Link>

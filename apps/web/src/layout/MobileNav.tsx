@@ -1,7 +1,7 @@
 import { NavLink as MantineNavLink, Stack } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { matchPath, NavLink, useLocation } from 'react-router'
-import { NAV_ITEMS } from './navItems'
+import { Link, useLocation } from 'react-router'
+import { isNavItemActive, NAV_ITEMS } from './navItems'
 
 // Rendered inside AppShell.Navbar, which is already the <nav> landmark.
 export const MobileNav = ({ onNavigate }: { onNavigate: () => void }) => {
@@ -9,17 +9,20 @@ export const MobileNav = ({ onNavigate }: { onNavigate: () => void }) => {
   const { pathname } = useLocation()
   return (
     <Stack gap={4}>
-      {NAV_ITEMS.map((item) => (
-        <MantineNavLink
-          key={item.to}
-          component={NavLink}
-          to={item.to}
-          end={item.end ?? false}
-          label={t(item.labelKey)}
-          active={matchPath({ path: item.to, end: item.end ?? false }, pathname) !== null}
-          onClick={onNavigate}
-        />
-      ))}
+      {NAV_ITEMS.map((item) => {
+        const active = isNavItemActive(item, pathname)
+        return (
+          <MantineNavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={t(item.labelKey)}
+            active={active}
+            aria-current={active ? 'page' : undefined}
+            onClick={onNavigate}
+          />
+        )
+      })}
       <MantineNavLink component="a" href="/api/docs" label={t('nav.apiDocs')} />
     </Stack>
   )

@@ -5,7 +5,7 @@ import { vi } from '../../i18n/vi'
 type CardStatusKey = keyof typeof vi.officer.cardStatus
 type RelationKey = keyof typeof vi.officer.relation
 
-const isKeyOf = <T extends object>(obj: T, key: string): key is Extract<keyof T, string> =>
+export const isKeyOf = <T extends object>(obj: T, key: string): key is Extract<keyof T, string> =>
   Object.hasOwn(obj, key)
 
 export const cardStatusLabel = (status: string, t: TFunction): string =>
