@@ -56,6 +56,7 @@ export const buildApp = async (deps: Deps, opts: AppOptions = {}): Promise<Fasti
       tags: [
         { name: 'platform', description: 'Health, readiness, keys' },
         { name: 'registry', description: 'National population registry (officer access)' },
+        { name: 'accounts', description: 'Electronic identity accounts: registration, activation' },
         { name: 'biometrics', description: 'Face and fingerprint enrolment, 1:1 checks, 1:N search, review' },
         { name: 'dev', description: 'Development helpers (not in production)' },
       ],

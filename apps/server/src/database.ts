@@ -1,4 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
+import type { AccountsTables } from './modules/accounts/accounts.table.js'
+import type { AuthnTables } from './modules/authn/authn.table.js'
 import type { BiometricsTables } from './modules/biometrics/biometrics.table.js'
 import type { RegistryTables } from './modules/registry/registry.table.js'
 import type { AuditTables } from './platform/audit/audit.table.js'
@@ -6,7 +8,14 @@ import type { KeyTables } from './platform/keys/keys.table.js'
 import type { OutboxTables } from './platform/notify/outbox.table.js'
 
 // The whole schema as Kysely sees it; each module declares and migrates its own tables.
-export interface Database extends AuditTables, OutboxTables, KeyTables, RegistryTables, BiometricsTables {}
+export interface Database
+  extends AuditTables,
+    OutboxTables,
+    KeyTables,
+    RegistryTables,
+    BiometricsTables,
+    AccountsTables,
+    AuthnTables {}
 
 /** A database or a transaction: repositories take either, so transactions pass through. */
 export type Db = Kysely<Database> | Transaction<Database>

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Logger } from 'pino'
 import type { Database } from './database.js'
 import type { BiometricsRuntime } from './modules/biometrics/biometrics.runtime.js'
+import type { Policy } from './modules/policy/index.js'
 import type { Clock } from './platform/clock.js'
 import type { Config } from './platform/config.js'
 import type { Engine } from './platform/db.js'
@@ -20,4 +21,8 @@ export type Deps = {
   keys: KeyStore
   /** Face and fingerprint engine, policy, sealers and 1:N gallery (started lazily on first use). */
   biometrics: BiometricsRuntime
+  /** The legal regime chosen by POLICY_PROFILE: eligibility, deadlines, credentials, locks. */
+  policy: Policy
+  /** Hashes one-time codes and what they are bound to (HKDF of the KEK, authn/otp). */
+  otpKey: Buffer
 }

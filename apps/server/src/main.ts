@@ -2,7 +2,10 @@ import { vietnamDateOf } from '@dinhdanh/vn-id'
 import { buildApp } from './app.js'
 import type { Deps } from './deps.js'
 import { allMigrations } from './migrations.js'
+import { startDossierProcessor } from './modules/accounts/index.js'
+import { deriveOtpKey } from './modules/authn/index.js'
 import { createBiometricsRuntime, seedDemoBiometrics } from './modules/biometrics/index.js'
+import { policyFor } from './modules/policy/index.js'
 import { demoForeigners, demoPeople, personIdsAfter, seedDemoRegistry } from './modules/registry/index.js'
 import { systemClock } from './platform/clock.js'
 import { ConfigError, loadConfig } from './platform/config.js'
@@ -47,6 +50,8 @@ const start = async () => {
     migrations: allMigrations,
     keys,
     biometrics: createBiometricsRuntime({ config, kek, log }),
+    policy: policyFor(config.POLICY_PROFILE),
+    otpKey: deriveOtpKey(kek),
   }
   if (config.DEMO_SEED) {
     const started = Date.now()
@@ -62,6 +67,7 @@ const start = async () => {
   await app.listen({ host: config.HOST, port: config.PORT })
   const senders = sendersFromConfig(config)
   const outbox = startOutboxWorker(deps, senders, { pollMs: config.OUTBOX_POLL_MS })
+  const dossiers = startDossierProcessor(deps, { pollMs: config.OUTBOX_POLL_MS })
 
   if (config.DEMO_SEED) {
     const lines = [...demoPeople, ...demoForeigners].map((p) => `  ${p.description}`)
@@ -81,6 +87,7 @@ const start = async () => {
     }, config.SHUTDOWN_GRACE_MS)
     force.unref()
     await app.close()
+    await dossiers.stop()
     await outbox.stop()
     await deps.biometrics.close()
     await Promise.all(Object.values(senders).map((s) => s.close?.()))

@@ -1,3 +1,5 @@
+import { accountsMigrations } from './modules/accounts/accounts.migrations.js'
+import { authnMigrations } from './modules/authn/authn.migrations.js'
 import { biometricsMigrations } from './modules/biometrics/biometrics.migrations.js'
 import { registryMigrations } from './modules/registry/registry.migrations.js'
 import { auditMigrations } from './platform/audit/audit.migrations.js'
@@ -12,4 +14,6 @@ export const allMigrations: ModuleMigrations = {
   ...keysMigrations,
   ...registryMigrations,
   ...biometricsMigrations,
+  ...authnMigrations,
+  ...accountsMigrations,
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from './deps.js'
+import { activationRoutes, registrationRoutes } from './modules/accounts/index.js'
 import { biometricsRoutes } from './modules/biometrics/index.js'
 import { registryRoutes } from './modules/registry/index.js'
 import { keysRoutes } from './platform/keys/keys.routes.js'
@@ -8,4 +9,11 @@ import { outboxDevRoutes } from './platform/notify/outbox.routes.js'
 export type RouteModule = (app: FastifyInstance, deps: Deps) => void | Promise<void>
 
 // Every module's routes, mounted by app.ts in this order.
-export const moduleRoutes: RouteModule[] = [keysRoutes, outboxDevRoutes, registryRoutes, biometricsRoutes]
+export const moduleRoutes: RouteModule[] = [
+  keysRoutes,
+  outboxDevRoutes,
+  registryRoutes,
+  biometricsRoutes,
+  registrationRoutes,
+  activationRoutes,
+]

@@ -7,7 +7,9 @@ import { buildApp } from '../app.js'
 import type { Database } from '../database.js'
 import type { Deps } from '../deps.js'
 import { allMigrations } from '../migrations.js'
+import { deriveOtpKey } from '../modules/authn/index.js'
 import { createBiometricsRuntime } from '../modules/biometrics/index.js'
+import { policyFor } from '../modules/policy/index.js'
 import { type Clock, type FrozenClock, frozenClock } from '../platform/clock.js'
 import { loadConfig } from '../platform/config.js'
 import { type DbHandle, openDb } from '../platform/db.js'
@@ -91,6 +93,8 @@ export const startTestApp = async (
     migrations: allMigrations,
     keys,
     biometrics: createBiometricsRuntime({ config, kek, log }),
+    policy: policyFor(config.POLICY_PROFILE),
+    otpKey: deriveOtpKey(kek),
   }
   const app = await buildApp(deps, { extraRoutes })
   await app.ready()

@@ -1,0 +1,75 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type LocalDateColumn = ColumnType<string, string, string>
+type Json<T> = ColumnType<T, string, string>
+type Bytes = ColumnType<Uint8Array, Uint8Array, Uint8Array>
+
+export type SubjectKind = 'citizen' | 'foreigner'
+export type AccountStatus = 'approved' | 'active' | 'locked' | 'closed'
+export type DossierKind = 'CITIZEN_L1_APP' | 'FOREIGNER_L1_APP'
+export type DossierState = 'submitted' | 'pending_verification' | 'approved' | 'rejected'
+
+/** What the applicant declared in the app (DOMAIN §5.1): checked against the registry, never shown back. */
+export type DeclaredData = {
+  fullName: string
+  dateOfBirth: string
+  passportNumber?: string
+  nationality?: string
+}
+
+/** A security question chosen at activation and the hash of its answer. */
+export type SecurityQa = { questionId: string; answerHash: string }
+
+// An electronic identity account (DOMAIN §3 EidAccount); the username is the subject's number.
+export interface AccountsAccountTable {
+  id: string
+  subject_id: string
+  subject_kind: SubjectKind
+  level: number
+  status: AccountStatus
+  phone: string
+  email: string | null
+  password_hash: string | null
+  passcode_hash: string | null
+  security_qa: Json<SecurityQa[]> | null
+  created_via: 'app' | 'counter' | 'representative'
+  dossier_id: string | null
+  created_at: Timestamp
+  approved_at: Timestamp
+  activated_at: Timestamp | null
+  updated_at: Timestamp
+  version: Generated<number>
+}
+
+// A registration dossier, a stored state machine (dossier.flow.ts).
+export interface AccountsDossierTable {
+  id: string
+  kind: DossierKind
+  subject_id: string
+  declared: Json<DeclaredData>
+  phone: string
+  email: string | null
+  /** The selfie, sealed; deleted once the dossier is decided (kept no longer than needed). */
+  selfie_enc: Bytes | null
+  state: DossierState
+  received_on: LocalDateColumn
+  due_on: LocalDateColumn
+  /** Why it was rejected, as a stable code that says nothing about the registry's content. */
+  reason: string | null
+  verification_id: string | null
+  account_id: string | null
+  claimed_at: Timestamp | null
+  created_at: Timestamp
+  decided_at: Timestamp | null
+}
+
+export interface AccountsTables {
+  accounts_account: AccountsAccountTable
+  accounts_dossier: AccountsDossierTable
+}
+
+export type AccountRow = Selectable<AccountsAccountTable>
+export type NewAccountRow = Insertable<AccountsAccountTable>
+export type DossierRow = Selectable<AccountsDossierTable>
+export type NewDossierRow = Insertable<AccountsDossierTable>

@@ -1,0 +1,114 @@
+import { parsePhone } from '@dinhdanh/vn-id'
+import type { Deps } from '../../deps.js'
+import { recordAudit } from '../../platform/audit/index.js'
+import { fail } from '../../platform/errors.js'
+import { enqueueNotification } from '../../platform/notify/index.js'
+import { assertOtp, hashAnswer, hashSecret, issueOtp, verifyOtp } from '../authn/index.js'
+import { matchDeclared } from '../registry/index.js'
+import { activateAccount, findAccountBySubject } from './account.repository.js'
+import { ACCOUNTS } from './accounts.errors.js'
+
+export type ActivationDeps = Pick<Deps, 'db' | 'clock' | 'policy' | 'otpKey'>
+
+export type ActivationStart = { personalId: string; phone: string }
+export type ActivationFinish = ActivationStart & {
+  code: string
+  password: string
+  passcode: string
+  securityQuestions: Array<{ questionId: string; answer: string }>
+}
+
+const e164 = (phone: string) => {
+  const p = parsePhone(phone)
+  return p.ok ? p.value.e164 : fail(ACCOUNTS.INVALID_PHONE, p.message)
+}
+const otpSubject = (personalId: string, phone: string) => `${personalId.trim()}:${phone}`
+
+/**
+ * Step 1 of activation (DOMAIN §4): ID number + phone. A code goes by SMS only when an approved account
+ * has that phone; the answer is the same either way, so nobody learns who registered.
+ */
+export const startActivation = async (
+  deps: ActivationDeps,
+  input: ActivationStart,
+): Promise<{ sent: true }> => {
+  const phone = e164(input.phone)
+  const account = await findAccountBySubject(deps.db, input.personalId.trim())
+  if (account?.status === 'approved' && account.phone === phone)
+    await issueOtp(deps, {
+      purpose: 'activation',
+      subject: otpSubject(account.subject_id, phone),
+      recipient: phone,
+      channel: 'sms',
+    })
+  return { sent: true }
+}
+
+/**
+ * Step 2: the code, then the password (8–20 with digit, upper, lower, special), the 6-digit passcode and
+ * two security questions, checked by the legal regime's rules, stored as Argon2id hashes. The account
+ * becomes active; the holder is told by SMS.
+ */
+export const finishActivation = async (deps: ActivationDeps, input: ActivationFinish) => {
+  const phone = e164(input.phone)
+  const personalId = input.personalId.trim()
+  // Rules that need nothing from the records come first, so a typo does not burn the code.
+  const stateless = [
+    ...deps.policy.checkPassword(input.password, { personalIdNumber: personalId, phone }),
+    ...deps.policy.checkPasscode(input.passcode),
+    ...deps.policy.checkSecurityQuestions(input.securityQuestions),
+  ]
+  if (stateless.length) fail(ACCOUNTS.CREDENTIALS_REJECTED, undefined, { failures: stateless })
+  // Then the code: without it nothing about the account or the person is looked at (or leaks).
+  assertOtp(
+    await verifyOtp(deps, {
+      purpose: 'activation',
+      subject: otpSubject(personalId, phone),
+      code: input.code,
+    }),
+  )
+  const account = (await findAccountBySubject(deps.db, personalId)) ?? fail(ACCOUNTS.NOT_ACTIVATABLE)
+  const person = await matchDeclared(deps.db, { personalId })
+  const dateOfBirth = person.kind === 'match' ? person.person.dateOfBirth : undefined
+  const byBirthDate = dateOfBirth ? deps.policy.checkPasscode(input.passcode, { dateOfBirth }) : []
+  if (byBirthDate.length) fail(ACCOUNTS.CREDENTIALS_REJECTED, undefined, { failures: byBirthDate })
+  // The NFC form is what the length rule counted and what a login will hash.
+  const [passwordHash, passcodeHash, ...answers] = await Promise.all([
+    hashSecret(input.password.normalize('NFC')),
+    hashSecret(input.passcode),
+    ...input.securityQuestions.map((q) => hashAnswer(q.answer)),
+  ])
+  const now = deps.clock.now()
+  return deps.db.transaction().execute(async (trx) => {
+    const activated =
+      (await activateAccount(
+        trx,
+        account.id,
+        {
+          passwordHash: passwordHash as string,
+          passcodeHash: passcodeHash as string,
+          securityQa: input.securityQuestions.map((q, i) => ({
+            questionId: q.questionId,
+            answerHash: answers[i] as string,
+          })),
+        },
+        now,
+      )) ?? fail(ACCOUNTS.NOT_ACTIVATABLE)
+    await enqueueNotification(trx, deps.clock, {
+      channel: 'sms',
+      recipient: phone,
+      template: 'accounts.account.activated',
+      body: 'Tai khoan dinh danh dien tu cua ban da duoc kich hoat. Neu khong phai ban thuc hien, hay khoa tai khoan ngay.',
+    })
+    await recordAudit(trx, deps.clock, {
+      actor: personalId,
+      actorKind: 'citizen',
+      action: 'accounts.account.activated',
+      subject: personalId,
+      subjectKind: 'citizen',
+      purpose: 'eid-activation',
+      data: { level: activated.level },
+    })
+    return { username: activated.subject_id, level: activated.level, status: activated.status }
+  })
+}

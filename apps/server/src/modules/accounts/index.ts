@@ -1,0 +1,21 @@
+// The accounts module's public face: electronic identity accounts and their registration dossiers.
+
+export { ACCOUNTS } from './accounts.errors.js'
+export { accountsMigrations } from './accounts.migrations.js'
+export type { AccountStatus, DossierKind, DossierState, SubjectKind } from './accounts.table.js'
+export { activationRoutes } from './activation.routes.js'
+export {
+  type ActivationFinish,
+  type ActivationStart,
+  finishActivation,
+  startActivation,
+} from './activation.service.js'
+export { nextDossierState, REJECTION_REASONS, type RejectionReason } from './dossier.flow.js'
+export {
+  type Decision,
+  processDossier,
+  processWaitingDossiers,
+  startDossierProcessor,
+} from './dossier.processor.js'
+export { registrationRoutes } from './registration.routes.js'
+export { dossierStatus, type Level1Application, type Receipt, submitLevel1 } from './registration.service.js'
