@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import cookie from '@fastify/cookie'
 import helmet from '@fastify/helmet'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
@@ -30,6 +31,7 @@ export const buildApp = async (deps: Deps, opts: AppOptions = {}): Promise<Fasti
   })
   installErrorHandler(app)
 
+  await app.register(cookie)
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

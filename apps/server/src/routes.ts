@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from './deps.js'
-import { activationRoutes, registrationRoutes } from './modules/accounts/index.js'
+import { activationRoutes, registrationRoutes, sessionRoutes } from './modules/accounts/index.js'
 import { biometricsRoutes } from './modules/biometrics/index.js'
 import { registryRoutes } from './modules/registry/index.js'
 import { keysRoutes } from './platform/keys/keys.routes.js'
@@ -16,4 +16,5 @@ export const moduleRoutes: RouteModule[] = [
   biometricsRoutes,
   registrationRoutes,
   activationRoutes,
+  sessionRoutes,
 ]

@@ -45,6 +45,10 @@ const Env = z.object({
       }
     })
     .optional(),
+  // The app's one-device-at-a-time rule: a login ends the holder's sessions on other devices.
+  SINGLE_DEVICE_LOGIN: bool.default(true),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   // Worker threads for face inference; 0 means the engine default (2).
   FACE_THREADS: z.coerce.number().int().min(0).max(32).default(0),
 })

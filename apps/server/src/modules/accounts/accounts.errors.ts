@@ -7,5 +7,12 @@ export const ACCOUNTS = defineErrors('accounts', {
   SELFIE_REQUIRED: [400, 'A selfie (JPEG, PNG or WebP, at most 10 MiB) is required'],
   CREDENTIALS_REJECTED: [400, 'The password, passcode or security questions do not follow the rules'],
   NOT_ACTIVATABLE: [409, 'This account cannot be activated (already active, locked or closed)'],
+  INVALID_CREDENTIALS: [401, 'The ID number or the password is wrong'],
+  NOT_ACTIVATED: [403, 'The account is approved but not activated yet'],
+  ACCOUNT_LOCKED: [423, 'The account is locked'],
+  CHALLENGE_INVALID: [400, 'This login step has expired or was already used: log in again'],
+  SESSION_REQUIRED: [401, 'Log in first'],
+  CSRF_INVALID: [403, 'The request lacks the anti-forgery token of this session'],
+  SESSION_NOT_FOUND: [404, 'No such session of yours'],
   DOSSIER_NOT_FOUND: [404, 'No such registration dossier'],
 })

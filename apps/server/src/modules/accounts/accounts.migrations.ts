@@ -53,9 +53,53 @@ const run = async (db: Kysely<unknown>, script: string) => {
   for (const statement of script.split(';').filter((s) => s.trim())) await sql.raw(statement).execute(db)
 }
 
+// Devices a holder logged in from, login sessions (server-side, revocable) and the pending second step of a
+// login from a new device. Tokens are stored as SHA-256 hashes only.
+const sessions = `
+CREATE TABLE accounts_device (
+  id uuid PRIMARY KEY,
+  account_id uuid NOT NULL REFERENCES accounts_account ON DELETE CASCADE,
+  device_hash text NOT NULL,
+  name text NOT NULL,
+  trusted_at timestamptz NOT NULL,
+  last_seen_at timestamptz NOT NULL,
+  revoked_at timestamptz,
+  UNIQUE (account_id, device_hash)
+);
+CREATE TABLE accounts_session (
+  id uuid PRIMARY KEY,
+  account_id uuid NOT NULL REFERENCES accounts_account ON DELETE CASCADE,
+  device_id uuid REFERENCES accounts_device ON DELETE SET NULL,
+  token_hash text NOT NULL UNIQUE,
+  csrf_hash text NOT NULL,
+  methods text[] NOT NULL,
+  ip text,
+  user_agent text,
+  created_at timestamptz NOT NULL,
+  last_seen_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  revoked_at timestamptz,
+  revoked_reason text
+);
+CREATE INDEX accounts_session_account ON accounts_session (account_id) WHERE revoked_at IS NULL;
+CREATE TABLE accounts_login_challenge (
+  id uuid PRIMARY KEY,
+  account_id uuid NOT NULL REFERENCES accounts_account ON DELETE CASCADE,
+  device_hash text NOT NULL,
+  device_name text NOT NULL,
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  consumed_at timestamptz
+);
+`
+
 export const accountsMigrations: ModuleMigrations = {
   accounts_0001_init: {
     up: (db) => run(db, init),
     down: (db) => run(db, 'DROP TABLE accounts_dossier, accounts_account'),
+  },
+  accounts_0002_sessions: {
+    up: (db) => run(db, sessions),
+    down: (db) => run(db, 'DROP TABLE accounts_login_challenge, accounts_session, accounts_device'),
   },
 }

@@ -64,10 +64,53 @@ export interface AccountsDossierTable {
   decided_at: Timestamp | null
 }
 
+export interface AccountsDeviceTable {
+  id: string
+  account_id: string
+  /** SHA-256 of the device token kept in the browser's dd_device cookie. */
+  device_hash: string
+  name: string
+  trusted_at: Timestamp
+  last_seen_at: Timestamp
+  revoked_at: Timestamp | null
+}
+
+export interface AccountsSessionTable {
+  id: string
+  account_id: string
+  device_id: string | null
+  token_hash: string
+  csrf_hash: string
+  /** How the holder proved who they are in this session ('pwd', 'otp', later 'passkey'). */
+  methods: string[]
+  ip: string | null
+  user_agent: string | null
+  created_at: Timestamp
+  last_seen_at: Timestamp
+  expires_at: Timestamp
+  revoked_at: Timestamp | null
+  revoked_reason: string | null
+}
+
+export interface AccountsLoginChallengeTable {
+  id: string
+  account_id: string
+  device_hash: string
+  device_name: string
+  created_at: Timestamp
+  expires_at: Timestamp
+  consumed_at: Timestamp | null
+}
+
 export interface AccountsTables {
   accounts_account: AccountsAccountTable
   accounts_dossier: AccountsDossierTable
+  accounts_device: AccountsDeviceTable
+  accounts_session: AccountsSessionTable
+  accounts_login_challenge: AccountsLoginChallengeTable
 }
+
+export type SessionRow = Selectable<AccountsSessionTable>
 
 export type AccountRow = Selectable<AccountsAccountTable>
 export type NewAccountRow = Insertable<AccountsAccountTable>

@@ -19,3 +19,5 @@ export {
 } from './dossier.processor.js'
 export { registrationRoutes } from './registration.routes.js'
 export { dossierStatus, type Level1Application, type Receipt, submitLevel1 } from './registration.service.js'
+export { requireSession, sessionRoutes } from './session.routes.js'
+export { type CurrentSession, login, sessionOf, verifyNewDevice } from './session.service.js'

@@ -1,0 +1,121 @@
+import type { Db } from '../../database.js'
+import type { SessionRow } from './accounts.table.js'
+
+export const findDevice = (db: Db, accountId: string, deviceHash: string) =>
+  db
+    .selectFrom('accounts_device')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('device_hash', '=', deviceHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+
+/** Trusts a device for an account (again, if it had been revoked). */
+export const trustDevice = async (
+  db: Db,
+  row: { id: string; accountId: string; deviceHash: string; name: string; now: Date },
+) =>
+  (
+    await db
+      .insertInto('accounts_device')
+      .values({
+        id: row.id,
+        account_id: row.accountId,
+        device_hash: row.deviceHash,
+        name: row.name,
+        trusted_at: row.now,
+        last_seen_at: row.now,
+        revoked_at: null,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['account_id', 'device_hash'])
+          .doUpdateSet({ revoked_at: null, trusted_at: row.now, last_seen_at: row.now, name: row.name }),
+      )
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id
+
+export const insertSession = (db: Db, row: Omit<SessionRow, 'revoked_at' | 'revoked_reason'>) =>
+  db
+    .insertInto('accounts_session')
+    .values({ ...row, revoked_at: null, revoked_reason: null })
+    .execute()
+
+/** The live session a token opens, touched (idle timeout slides) in the same statement. */
+export const touchSession = (db: Db, tokenHash: string, now: Date, idleUntil: Date) =>
+  db
+    .updateTable('accounts_session')
+    .set({ last_seen_at: now, expires_at: idleUntil })
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returningAll()
+    .executeTakeFirst()
+
+export const revokeSessions = (
+  db: Db,
+  accountId: string,
+  reason: string,
+  now: Date,
+  opts: { only?: string; except?: string } = {},
+) => {
+  let q = db
+    .updateTable('accounts_session')
+    .set({ revoked_at: now, revoked_reason: reason })
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+  if (opts.only) q = q.where('id', '=', opts.only)
+  if (opts.except) q = q.where('id', '<>', opts.except)
+  return q.returning('id').execute()
+}
+
+export const liveSessions = (db: Db, accountId: string, now: Date) =>
+  db
+    .selectFrom('accounts_session')
+    .leftJoin('accounts_device', 'accounts_device.id', 'accounts_session.device_id')
+    .select([
+      'accounts_session.id',
+      'accounts_session.created_at',
+      'accounts_session.last_seen_at',
+      'accounts_session.methods',
+      'accounts_session.ip',
+      'accounts_device.name as device_name',
+    ])
+    .where('accounts_session.account_id', '=', accountId)
+    .where('accounts_session.revoked_at', 'is', null)
+    .where('accounts_session.expires_at', '>', now)
+    .orderBy('accounts_session.created_at', 'desc')
+    .execute()
+
+export const insertChallenge = (
+  db: Db,
+  row: { id: string; accountId: string; deviceHash: string; deviceName: string; now: Date; expiresAt: Date },
+) =>
+  db
+    .insertInto('accounts_login_challenge')
+    .values({
+      id: row.id,
+      account_id: row.accountId,
+      device_hash: row.deviceHash,
+      device_name: row.deviceName,
+      created_at: row.now,
+      expires_at: row.expiresAt,
+      consumed_at: null,
+    })
+    .execute()
+
+// One UPDATE: a challenge finishes one login, once, from the device that started it.
+export const consumeChallenge = (db: Db, id: string, deviceHash: string, now: Date) =>
+  db
+    .updateTable('accounts_login_challenge')
+    .set({ consumed_at: now })
+    .where('id', '=', id)
+    .where('device_hash', '=', deviceHash)
+    .where('consumed_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returningAll()
+    .executeTakeFirst()
+
+export const findChallenge = (db: Db, id: string) =>
+  db.selectFrom('accounts_login_challenge').selectAll().where('id', '=', id).executeTakeFirst()
