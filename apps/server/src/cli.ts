@@ -1,4 +1,5 @@
 import { Command } from 'commander'
+import { accountsCommands } from './cli/accounts.commands.js'
 import { biometricsCommands } from './cli/biometrics.commands.js'
 import { platformCommands } from './cli/platform.commands.js'
 import { registryCommands } from './cli/registry.commands.js'
@@ -27,6 +28,7 @@ program
 
 registryCommands(program)
 biometricsCommands(program)
+accountsCommands(program)
 platformCommands(program)
 
 program.parseAsync().catch((err: unknown) => {

@@ -2,7 +2,7 @@ import { vietnamDateOf } from '@dinhdanh/vn-id'
 import { buildApp } from './app.js'
 import type { Deps } from './deps.js'
 import { allMigrations } from './migrations.js'
-import { startDossierProcessor } from './modules/accounts/index.js'
+import { startDossierProcessor, startLockJob } from './modules/accounts/index.js'
 import { deriveOtpKey } from './modules/authn/index.js'
 import { createBiometricsRuntime, seedDemoBiometrics } from './modules/biometrics/index.js'
 import { policyFor } from './modules/policy/index.js'
@@ -68,6 +68,7 @@ const start = async () => {
   const senders = sendersFromConfig(config)
   const outbox = startOutboxWorker(deps, senders, { pollMs: config.OUTBOX_POLL_MS })
   const dossiers = startDossierProcessor(deps, { pollMs: config.OUTBOX_POLL_MS })
+  const locks = startLockJob(deps)
 
   if (config.DEMO_SEED) {
     const lines = [...demoPeople, ...demoForeigners].map((p) => `  ${p.description}`)
@@ -87,6 +88,7 @@ const start = async () => {
     }, config.SHUTDOWN_GRACE_MS)
     force.unref()
     await app.close()
+    await locks.stop()
     await dossiers.stop()
     await outbox.stop()
     await deps.biometrics.close()

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from './deps.js'
-import { activationRoutes, registrationRoutes, sessionRoutes } from './modules/accounts/index.js'
+import { activationRoutes, lockRoutes, registrationRoutes, sessionRoutes } from './modules/accounts/index.js'
 import { biometricsRoutes } from './modules/biometrics/index.js'
 import { registryRoutes } from './modules/registry/index.js'
 import { keysRoutes } from './platform/keys/keys.routes.js'
@@ -17,4 +17,5 @@ export const moduleRoutes: RouteModule[] = [
   registrationRoutes,
   activationRoutes,
   sessionRoutes,
+  lockRoutes,
 ]

@@ -14,5 +14,9 @@ export const ACCOUNTS = defineErrors('accounts', {
   SESSION_REQUIRED: [401, 'Log in first'],
   CSRF_INVALID: [403, 'The request lacks the anti-forgery token of this session'],
   SESSION_NOT_FOUND: [404, 'No such session of yours'],
+  NOT_LOCKED_BY_HOLDER: [
+    409,
+    "The account has no lock of the holder's own to lift (other locks are lifted by their authority)",
+  ],
   DOSSIER_NOT_FOUND: [404, 'No such registration dossier'],
 })

@@ -93,6 +93,24 @@ CREATE TABLE accounts_login_challenge (
 );
 `
 
+// Every lock of an account, open until lifted: the account is locked while any lock is open (DOMAIN §4).
+const locks = `
+CREATE TABLE accounts_lock (
+  id uuid PRIMARY KEY,
+  account_id uuid NOT NULL REFERENCES accounts_account ON DELETE CASCADE,
+  ground text NOT NULL,
+  initiator text NOT NULL CHECK (initiator IN ('self', 'system', 'authority')),
+  form text,
+  locked_at timestamptz NOT NULL,
+  unlocked_at timestamptz,
+  unlocked_by text,
+  CHECK ((unlocked_at IS NULL) = (unlocked_by IS NULL))
+);
+CREATE INDEX accounts_lock_open ON accounts_lock (account_id) WHERE unlocked_at IS NULL;
+-- One open lock per ground and initiator: the lock job can run again and again.
+CREATE UNIQUE INDEX accounts_lock_once ON accounts_lock (account_id, ground, initiator) WHERE unlocked_at IS NULL;
+`
+
 export const accountsMigrations: ModuleMigrations = {
   accounts_0001_init: {
     up: (db) => run(db, init),
@@ -101,5 +119,9 @@ export const accountsMigrations: ModuleMigrations = {
   accounts_0002_sessions: {
     up: (db) => run(db, sessions),
     down: (db) => run(db, 'DROP TABLE accounts_login_challenge, accounts_session, accounts_device'),
+  },
+  accounts_0003_locks: {
+    up: (db) => run(db, locks),
+    down: (db) => run(db, 'DROP TABLE accounts_lock'),
   },
 }

@@ -102,7 +102,22 @@ export interface AccountsLoginChallengeTable {
   consumed_at: Timestamp | null
 }
 
+export type LockInitiator = 'self' | 'system' | 'authority'
+
+export interface AccountsLockTable {
+  id: string
+  account_id: string
+  /** 'holder_request' (form TK03), a policy ground ('card_expired', 'deceased', …) or an authority's reason. */
+  ground: string
+  initiator: LockInitiator
+  form: string | null
+  locked_at: Timestamp
+  unlocked_at: Timestamp | null
+  unlocked_by: string | null
+}
+
 export interface AccountsTables {
+  accounts_lock: AccountsLockTable
   accounts_account: AccountsAccountTable
   accounts_dossier: AccountsDossierTable
   accounts_device: AccountsDeviceTable

@@ -17,6 +17,8 @@ export {
   processWaitingDossiers,
   startDossierProcessor,
 } from './dossier.processor.js'
+export { lockRoutes } from './lock.routes.js'
+export { applyAutomaticLocks, finishUnlock, lockByHolder, startLockJob, startUnlock } from './lock.service.js'
 export { registrationRoutes } from './registration.routes.js'
 export { dossierStatus, type Level1Application, type Receipt, submitLevel1 } from './registration.service.js'
 export { requireSession, sessionRoutes } from './session.routes.js'

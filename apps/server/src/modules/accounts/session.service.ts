@@ -3,19 +3,10 @@ import type { Deps } from '../../deps.js'
 import { recordAudit } from '../../platform/audit/index.js'
 import { fail } from '../../platform/errors.js'
 import { enqueueNotification } from '../../platform/notify/index.js'
-import {
-  assertOtp,
-  enforceLockout,
-  issueOtp,
-  recordFailure,
-  recordSuccess,
-  verifyOtp,
-  verifySecret,
-  verifyUnknown,
-} from '../authn/index.js'
-import { findAccountBySubject } from './account.repository.js'
+import { assertOtp, issueOtp, verifyOtp } from '../authn/index.js'
 import { ACCOUNTS } from './accounts.errors.js'
 import type { AccountRow } from './accounts.table.js'
+import { checkPassword } from './password.check.js'
 import {
   consumeChallenge,
   findChallenge,
@@ -133,17 +124,7 @@ export const login = async (
   input: { username: string; password: string; deviceName: string },
   client: Client,
 ): Promise<LoginResult> => {
-  const who = { account: input.username.trim(), ip: client.ip }
-  await enforceLockout(deps, who)
-  const account = await findAccountBySubject(deps.db, who.account)
-  const ok = account?.password_hash
-    ? await verifySecret(account.password_hash, input.password.normalize('NFC'))
-    : await verifyUnknown(input.password)
-  if (!ok || !account) {
-    await recordFailure(deps, who)
-    return fail(ACCOUNTS.INVALID_CREDENTIALS)
-  }
-  await recordSuccess(deps, who)
+  const account = await checkPassword(deps, input, client.ip)
   if (account.status === 'approved') fail(ACCOUNTS.NOT_ACTIVATED)
   if (account.status !== 'active') fail(ACCOUNTS.ACCOUNT_LOCKED)
   if (await findDevice(deps.db, account.id, tokenHash(client.deviceToken)))

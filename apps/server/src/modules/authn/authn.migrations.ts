@@ -5,7 +5,7 @@ import type { ModuleMigrations } from '../../platform/migrate.js'
 const init = `
 CREATE TABLE authn_otp (
   id uuid PRIMARY KEY,
-  purpose text NOT NULL CHECK (purpose IN ('activation', 'login_new_device', 'password_reset', 'phone_change_old', 'phone_change_new', 'email_change', 'step_up')),
+  purpose text NOT NULL CHECK (purpose IN ('activation', 'login_new_device', 'password_reset', 'phone_change_old', 'phone_change_new', 'email_change', 'step_up', 'unlock')),
   subject_hash text COLLATE "C" NOT NULL,
   code_hash text COLLATE "C" NOT NULL,
   channel text NOT NULL CHECK (channel IN ('sms', 'email')),

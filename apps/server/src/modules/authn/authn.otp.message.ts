@@ -13,6 +13,7 @@ const ACTION: Record<OtpPurpose, string> = {
   phone_change_new: 'xác nhận số điện thoại mới',
   email_change: 'xác nhận địa chỉ email',
   step_up: 'xác nhận giao dịch',
+  unlock: 'mở khóa tài khoản',
 }
 
 /** The Vietnamese default: "Mã xác thực dinhdanh để … là 123456, hiệu lực 5 phút. Không chia sẻ mã này." */

@@ -10,6 +10,7 @@ export const OTP_PURPOSES = [
   'phone_change_new',
   'email_change',
   'step_up',
+  'unlock',
 ] as const
 export type OtpPurpose = (typeof OTP_PURPOSES)[number]
 
