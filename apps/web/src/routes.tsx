@@ -1,8 +1,13 @@
 import { Navigate, type RouteObject } from 'react-router'
 import { AdminDashboard } from './areas/admin/AdminDashboard'
 import { AccountActionPage } from './areas/citizen/AccountActionPage'
+import { ActivatedPage } from './areas/citizen/activate/ActivatedPage'
+import { ActivatePage } from './areas/citizen/activate/ActivatePage'
 import { CitizenHome } from './areas/citizen/CitizenHome'
 import { CitizenLayout } from './areas/citizen/CitizenLayout'
+import { ReceiptPage } from './areas/citizen/register/ReceiptPage'
+import { RegisterPage } from './areas/citizen/register/RegisterPage'
+import { RegistrationStatusPage } from './areas/citizen/register/RegistrationStatusPage'
 import { LandingPage } from './areas/landing/LandingPage'
 import { FaceCheckPage } from './areas/officer/biometrics/FaceCheckPage'
 import { VerificationReviewPage } from './areas/officer/biometrics/VerificationReviewPage'
@@ -22,8 +27,11 @@ export const routes: RouteObject[] = [
         element: <CitizenLayout />,
         children: [
           { index: true, element: <CitizenHome /> },
-          { path: 'register', element: <AccountActionPage action="register" /> },
-          { path: 'activate', element: <AccountActionPage action="activate" /> },
+          { path: 'register', element: <RegisterPage /> },
+          { path: 'registrations/:dossierId', element: <RegistrationStatusPage /> },
+          { path: 'registrations/:dossierId/receipt', element: <ReceiptPage /> },
+          { path: 'activate', element: <ActivatePage /> },
+          { path: 'activate/done', element: <ActivatedPage /> },
           { path: 'login', element: <AccountActionPage action="login" /> },
           { path: '*', element: <NotFound /> },
         ],

@@ -1,15 +1,14 @@
 import { Alert, Box, Button, Group, Stack, Text } from '@mantine/core'
 import type { TFunction } from 'i18next'
-import { useEffect, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { captureFrame } from './imageData'
 
 const cameraError = (error: unknown, t: TFunction): string => {
   const name = error instanceof DOMException ? error.name : ''
-  if (name === 'NotAllowedError' || name === 'SecurityError') return t('officer.biometrics.camera.denied')
-  if (name === 'NotFoundError' || name === 'OverconstrainedError')
-    return t('officer.biometrics.camera.notFound')
-  return t('officer.biometrics.camera.failed', {
+  if (name === 'NotAllowedError' || name === 'SecurityError') return t('camera.denied')
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return t('camera.notFound')
+  return t('camera.failed', {
     message: error instanceof Error ? error.message : String(error),
   })
 }
@@ -18,8 +17,18 @@ const stopAll = (stream: MediaStream | null) => {
   for (const track of stream?.getTracks() ?? []) track.stop()
 }
 
+type Props = {
+  onCapture: (dataUrl: string) => void
+  /** What to tell the person in front of the camera. */
+  hint: string
+  /** Drawn over the live preview (e.g. a face oval guide); it does not end up in the captured frame. */
+  overlay?: ReactNode
+  /** Taller buttons for phones. */
+  size?: 'sm' | 'md' | 'lg'
+}
+
 /** Live camera preview with a capture button; the camera is on only between "start" and a capture. */
-export const WebcamCapture = ({ onCapture }: { onCapture: (dataUrl: string) => void }) => {
+export const WebcamCapture = ({ onCapture, hint, overlay, size = 'sm' }: Props) => {
   const { t } = useTranslation()
   const videoRef = useRef<HTMLVideoElement>(null)
   const mounted = useRef(false)
@@ -45,7 +54,7 @@ export const WebcamCapture = ({ onCapture }: { onCapture: (dataUrl: string) => v
   const start = async () => {
     setError(null)
     if (!navigator.mediaDevices?.getUserMedia) {
-      setError(t('officer.biometrics.camera.unsupported'))
+      setError(t('camera.unsupported'))
       return
     }
     setStarting(true)
@@ -73,10 +82,10 @@ export const WebcamCapture = ({ onCapture }: { onCapture: (dataUrl: string) => v
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        {t('officer.biometrics.camera.hint')}
+        {hint}
       </Text>
       {stream && (
-        <Box maw={480} w="100%">
+        <Box maw={480} w="100%" pos="relative">
           {/* Mirrored like a mirror for the citizen; the captured frame is not. */}
           <video
             ref={videoRef}
@@ -84,7 +93,7 @@ export const WebcamCapture = ({ onCapture }: { onCapture: (dataUrl: string) => v
             playsInline
             muted
             onLoadedData={() => setReady(true)}
-            aria-label={t('officer.biometrics.camera.video')}
+            aria-label={t('camera.video')}
             style={{
               width: '100%',
               display: 'block',
@@ -93,21 +102,22 @@ export const WebcamCapture = ({ onCapture }: { onCapture: (dataUrl: string) => v
               background: '#000',
             }}
           />
+          {overlay}
         </Box>
       )}
       <Group gap="sm">
         {stream ? (
           <>
-            <Button type="button" onClick={capture} disabled={!ready}>
-              {t('officer.biometrics.camera.capture')}
+            <Button type="button" size={size} onClick={capture} disabled={!ready}>
+              {t('camera.capture')}
             </Button>
-            <Button type="button" variant="default" onClick={() => setStream(null)}>
-              {t('officer.biometrics.camera.stop')}
+            <Button type="button" size={size} variant="default" onClick={() => setStream(null)}>
+              {t('camera.stop')}
             </Button>
           </>
         ) : (
-          <Button type="button" variant="outline" loading={starting} onClick={() => void start()}>
-            {t('officer.biometrics.camera.start')}
+          <Button type="button" size={size} variant="outline" loading={starting} onClick={() => void start()}>
+            {t('camera.start')}
           </Button>
         )}
       </Group>

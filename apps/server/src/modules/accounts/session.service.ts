@@ -200,7 +200,7 @@ export const sessionOf = async (deps: SessionDeps, token: string): Promise<Curre
     .selectAll()
     .where('id', '=', s.account_id)
     .executeTakeFirst()
-  if (!account || account.status !== 'active') return null
+  if (account?.status !== 'active') return null
   return { sessionId: s.id, account, methods: s.methods, csrfHash: s.csrf_hash }
 }
 

@@ -4,7 +4,7 @@ import { Link } from 'react-router'
 import { ACCOUNT_ACTIONS, type AccountAction } from './accountActions'
 
 /** Placeholder screen for an account flow: real navigation, clearly marked as coming in a later release. */
-export const AccountActionPage = ({ action }: { action: AccountAction }) => {
+export const AccountActionPage = ({ action }: { action: Extract<AccountAction, 'login'> }) => {
   const { t } = useTranslation()
   const entry = ACCOUNT_ACTIONS.find((a) => a.action === action)
   return (

@@ -18,9 +18,6 @@ export const CitizenHome = () => {
           <Title order={2} size="h3" id="account-title">
             {t('citizen.accountTitle')}
           </Title>
-          <Badge color="yellow" c="dark" variant="filled">
-            {t('common.comingSoon')}
-          </Badge>
         </Group>
         <Text size="sm" c="dimmed" mb="md">
           {t('citizen.accountIntro')}
@@ -36,6 +33,11 @@ export const CitizenHome = () => {
                     </ThemeIcon>
                     <Stack gap={2} style={{ flex: 1 }}>
                       <Text fw={700}>{t(`citizen.actions.${action}.title`)}</Text>
+                      {action === 'login' && (
+                        <Badge color="yellow" c="dark" variant="filled" size="sm">
+                          {t('common.comingSoon')}
+                        </Badge>
+                      )}
                       <Text size="sm" c="dimmed">
                         {t(`citizen.actions.${action}.description`)}
                       </Text>

@@ -2,10 +2,10 @@ import { Button, Group, Paper, Radio, Stack, TextInput } from '@mantine/core'
 import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BiometricUse, FaceCheck } from '../../../api'
+import { base64Of } from '../../../camera/imageData'
 import { isPersonalId, normalizePersonalId } from '../searchParams'
 import { BIOMETRIC_USES } from './biometricLabels'
 import { FacePhotoField, type Photo } from './FacePhotoField'
-import { base64Of } from './imageData'
 
 type Props = {
   onSubmit: (check: FaceCheck) => void

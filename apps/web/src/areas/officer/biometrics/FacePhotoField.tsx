@@ -1,8 +1,8 @@
 import { Button, FileInput, Image, Input, Paper, SegmentedControl, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { MAX_IMAGE_BYTES, readAsDataUrl } from './imageData'
-import { WebcamCapture } from './WebcamCapture'
+import { MAX_IMAGE_BYTES, readAsDataUrl } from '../../../camera/imageData'
+import { WebcamCapture } from '../../../camera/WebcamCapture'
 
 export type PhotoSource = 'upload' | 'camera'
 export type Photo = { dataUrl: string; source: PhotoSource }
@@ -94,11 +94,14 @@ export const FacePhotoField = ({ photo, onChange, error }: Props) => {
           />
         ) : photo ? (
           <Button type="button" variant="outline" w="fit-content" onClick={() => onChange(null)}>
-            {t('officer.biometrics.camera.retake')}
+            {t('camera.retake')}
           </Button>
         ) : (
           <Stack gap={4}>
-            <WebcamCapture onCapture={(dataUrl) => onChange({ dataUrl, source: 'camera' })} />
+            <WebcamCapture
+              hint={t('officer.biometrics.camera.hint')}
+              onCapture={(dataUrl) => onChange({ dataUrl, source: 'camera' })}
+            />
             {error && <Input.Error>{error}</Input.Error>}
           </Stack>
         )}
