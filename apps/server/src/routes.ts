@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import type { Deps } from './deps.js'
-import { activationRoutes, lockRoutes, registrationRoutes, sessionRoutes } from './modules/accounts/index.js'
+import {
+  activationRoutes,
+  historyRoutes,
+  lockRoutes,
+  registrationRoutes,
+  sessionRoutes,
+} from './modules/accounts/index.js'
 import { biometricsRoutes } from './modules/biometrics/index.js'
 import { registryRoutes } from './modules/registry/index.js'
 import { keysRoutes } from './platform/keys/keys.routes.js'
@@ -18,4 +24,5 @@ export const moduleRoutes: RouteModule[] = [
   activationRoutes,
   sessionRoutes,
   lockRoutes,
+  historyRoutes,
 ]

@@ -17,6 +17,7 @@ export {
   processWaitingDossiers,
   startDossierProcessor,
 } from './dossier.processor.js'
+export { historyRoutes } from './history.routes.js'
 export { lockRoutes } from './lock.routes.js'
 export { applyAutomaticLocks, finishUnlock, lockByHolder, startLockJob, startUnlock } from './lock.service.js'
 export { registrationRoutes } from './registration.routes.js'

@@ -42,7 +42,7 @@ export const isAuditHashReferenced = async (db: Db, hash: string) =>
     .limit(1)
     .executeTakeFirst()) !== undefined
 
-export type AuditPage = { limit?: number; before?: number }
+export type AuditPage = { limit?: number; before?: number; since?: Date }
 
 export const listAuditBySubject = (
   db: Db,
@@ -51,6 +51,7 @@ export const listAuditBySubject = (
 ): Promise<AuditEventRow[]> => {
   let q = db.selectFrom('platform_audit_event').selectAll().where('subject', '=', subject)
   if (page.before !== undefined) q = q.where('seq', '<', page.before)
+  if (page.since !== undefined) q = q.where('at', '>=', page.since)
   return q
     .orderBy('seq', 'desc')
     .limit(Math.min(Math.max(page.limit ?? 50, 1), 500))
