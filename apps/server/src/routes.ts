@@ -4,6 +4,7 @@ import {
   activationRoutes,
   historyRoutes,
   lockRoutes,
+  recoveryRoutes,
   registrationRoutes,
   sessionRoutes,
 } from './modules/accounts/index.js'
@@ -25,4 +26,5 @@ export const moduleRoutes: RouteModule[] = [
   sessionRoutes,
   lockRoutes,
   historyRoutes,
+  recoveryRoutes,
 ]

@@ -20,6 +20,8 @@ export {
 export { historyRoutes } from './history.routes.js'
 export { lockRoutes } from './lock.routes.js'
 export { applyAutomaticLocks, finishUnlock, lockByHolder, startLockJob, startUnlock } from './lock.service.js'
+export { recoveryRoutes } from './recovery.routes.js'
+export { finishRecovery, startRecovery } from './recovery.service.js'
 export { registrationRoutes } from './registration.routes.js'
 export { dossierStatus, type Level1Application, type Receipt, submitLevel1 } from './registration.service.js'
 export { requireSession, sessionRoutes } from './session.routes.js'

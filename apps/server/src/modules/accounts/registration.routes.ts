@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Deps } from '../../deps.js'
+import { enforceRateLimit, sourceOf } from '../authn/index.js'
 import { dossierStatus, submitLevel1 } from './registration.service.js'
 
 const ErrorBody = z.object({ code: z.string(), message: z.string() })
@@ -48,7 +49,22 @@ export const registrationRoutes = (app: FastifyInstance, deps: Deps) => {
         response: { 202: Receipt, 400: ErrorBody, 413: ErrorBody, 429: ErrorBody },
       },
     },
-    async (req, reply) => reply.code(202).send(await submitLevel1(deps, req.body, { requestId: req.id })),
+    async (req, reply) => {
+      // Per address and per number: a form cannot be used to probe or flood the processor.
+      await enforceRateLimit(
+        deps,
+        `registration:ip:${sourceOf(req.ip)}`,
+        { limit: 20, windowSeconds: 3600 },
+        reply,
+      )
+      await enforceRateLimit(
+        deps,
+        `registration:id:${req.body.personalId.trim()}`,
+        { limit: 10, windowSeconds: 86_400 },
+        reply,
+      )
+      return reply.code(202).send(await submitLevel1(deps, req.body, { requestId: req.id }))
+    },
   )
   r.get(
     '/api/v1/accounts/registrations/:dossierId',

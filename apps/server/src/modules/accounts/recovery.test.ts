@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { startTestApp, type TestContext } from '../../test/harness.js'
+import { hashSecret, verifySecret } from '../authn/index.js'
+import { seedDemoRegistry } from '../registry/index.js'
+import { AS_OF, NOW } from '../registry/registry.test-support.js'
+
+let t: TestContext
+const AN = '079095001234'
+const PHONE = '+84912345678'
+const WHO = {
+  personalId: AN,
+  phone: '0912345678',
+  fullName: 'Nguyễn Văn An',
+  dateOfBirth: '1995-03-15',
+  cardIssuedOn: '2021-05-20',
+}
+
+beforeAll(async () => {
+  t = await startTestApp()
+  await seedDemoRegistry(t.handle, { asOf: AS_OF, now: NOW, population: 0 })
+  await t.db
+    .insertInto('accounts_account')
+    .values({
+      id: randomUUID(),
+      subject_id: AN,
+      subject_kind: 'citizen',
+      level: 1,
+      status: 'active',
+      phone: PHONE,
+      email: null,
+      password_hash: await hashSecret('Old@pass2020'),
+      passcode_hash: null,
+      security_qa: null,
+      created_via: 'app',
+      dossier_id: null,
+      created_at: NOW,
+      approved_at: NOW,
+      activated_at: NOW,
+      updated_at: NOW,
+    })
+    .execute()
+}, 60_000)
+afterAll(() => t.close())
+
+const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload })
+const codes = () =>
+  t.db.selectFrom('platform_outbox').select('body').where('template', '=', 'otp.password_reset').execute()
+
+describe('forgotten password', () => {
+  test('a code goes out only when number, phone, name, birth date and card issue date all agree; the answer never tells', async () => {
+    const wrong = [
+      { ...WHO, fullName: 'Nguyễn Văn Ân Bình' },
+      { ...WHO, dateOfBirth: '1995-03-16' },
+      { ...WHO, cardIssuedOn: '2021-05-21' },
+      { ...WHO, phone: '0987654321' },
+      { ...WHO, personalId: '001190099999' },
+    ]
+    for (const body of wrong)
+      expect((await post('/api/v1/accounts/recovery/start', body)).json()).toEqual({ sent: true })
+    expect(await codes()).toHaveLength(0)
+    expect((await post('/api/v1/accounts/recovery/start', WHO)).json()).toEqual({ sent: true })
+    expect(await codes()).toHaveLength(1)
+  })
+
+  test('the code sets a new password that follows the rules; every session ends and the holder is told', async () => {
+    const [sms] = await codes()
+    const code = /\b(\d{6})\b/.exec(sms?.body ?? '')?.[1] ?? ''
+    const weak = await post('/api/v1/accounts/recovery/finish', {
+      personalId: AN,
+      phone: PHONE,
+      code,
+      newPassword: 'short',
+    })
+    expect(weak.json().code).toBe('accounts.CREDENTIALS_REJECTED')
+    const ok = await post('/api/v1/accounts/recovery/finish', {
+      personalId: AN,
+      phone: PHONE,
+      code,
+      newPassword: 'New@pass2026',
+    })
+    expect(ok.statusCode, ok.body).toBe(200)
+    const row = await t.db
+      .selectFrom('accounts_account')
+      .select('password_hash')
+      .where('subject_id', '=', AN)
+      .executeTakeFirstOrThrow()
+    expect(await verifySecret(row.password_hash ?? '', 'New@pass2026')).toBe(true)
+    const told = await t.db
+      .selectFrom('platform_outbox')
+      .select('recipient')
+      .where('template', '=', 'accounts.password.reset')
+      .execute()
+    expect(told).toEqual([{ recipient: PHONE }])
+  })
+
+  test('the code works once, and a made-up number is refused like a wrong code', async () => {
+    const [sms] = await codes()
+    const code = /\b(\d{6})\b/.exec(sms?.body ?? '')?.[1] ?? ''
+    const replay = await post('/api/v1/accounts/recovery/finish', {
+      personalId: AN,
+      phone: PHONE,
+      code,
+      newPassword: 'Other@pass2026',
+    })
+    const unknown = await post('/api/v1/accounts/recovery/finish', {
+      personalId: '001190099999',
+      phone: PHONE,
+      code,
+      newPassword: 'Other@pass2026',
+    })
+    expect(replay.json().code).toBe('authn.OTP_INVALID')
+    expect(unknown.json()).toEqual(replay.json())
+  })
+})
