@@ -154,6 +154,7 @@ export const en: Translation = {
       dueNote: 'Legal deadline: 1 working day (Decree 69/2024/ND-CP, Article 13).',
       track: 'Follow the application',
       copy: 'Copy the application number',
+      copyShort: 'Copy',
       copied: 'Copied',
     },
     status: {
@@ -217,7 +218,7 @@ export const en: Translation = {
         'If the personal ID number and phone match an approved account, an SMS with a 6-digit code has just been sent to {{phone}}. The code is valid for 5 minutes.',
       resend: 'Send a new code',
       resent: 'A new code has been sent (if the details are right).',
-      changeDetails: 'Change the ID number or phone',
+      changeDetails: 'Change the details',
       finishTitle: 'Choose a password and a passcode',
       code: 'Verification code',
       codeDescription: 'The 6 digits in the SMS.',

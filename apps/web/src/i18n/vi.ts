@@ -152,6 +152,7 @@ export const vi = {
       dueNote: 'Thời hạn theo quy định: 1 ngày làm việc (Nghị định 69/2024/NĐ-CP, Điều 13).',
       track: 'Theo dõi hồ sơ',
       copy: 'Sao chép mã hồ sơ',
+      copyShort: 'Sao chép',
       copied: 'Đã sao chép',
     },
     status: {
@@ -216,7 +217,7 @@ export const vi = {
         'Nếu số định danh và số điện thoại khớp với một tài khoản đã được duyệt, một tin nhắn SMS có mã 6 chữ số vừa được gửi đến {{phone}}. Mã có hiệu lực 5 phút.',
       resend: 'Gửi lại mã',
       resent: 'Đã gửi lại mã (nếu thông tin đúng).',
-      changeDetails: 'Sửa số định danh hoặc số điện thoại',
+      changeDetails: 'Sửa thông tin đã nhập',
       finishTitle: 'Đặt mật khẩu và mã bảo vệ',
       code: 'Mã xác thực',
       codeDescription: '6 chữ số trong tin nhắn SMS.',
