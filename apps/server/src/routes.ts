@@ -4,6 +4,7 @@ import {
   activationRoutes,
   historyRoutes,
   lockRoutes,
+  phoneChangeRoutes,
   recoveryRoutes,
   registrationRoutes,
   sessionRoutes,
@@ -27,4 +28,5 @@ export const moduleRoutes: RouteModule[] = [
   lockRoutes,
   historyRoutes,
   recoveryRoutes,
+  phoneChangeRoutes,
 ]

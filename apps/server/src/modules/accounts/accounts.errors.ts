@@ -18,5 +18,6 @@ export const ACCOUNTS = defineErrors('accounts', {
     409,
     "The account has no lock of the holder's own to lift (other locks are lifted by their authority)",
   ],
+  SAME_PHONE: [409, 'The new phone number is the one already registered'],
   DOSSIER_NOT_FOUND: [404, 'No such registration dossier'],
 })

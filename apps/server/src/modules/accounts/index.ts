@@ -20,6 +20,7 @@ export {
 export { historyRoutes } from './history.routes.js'
 export { lockRoutes } from './lock.routes.js'
 export { applyAutomaticLocks, finishUnlock, lockByHolder, startLockJob, startUnlock } from './lock.service.js'
+export { phoneChangeRoutes } from './phone-change.routes.js'
 export { recoveryRoutes } from './recovery.routes.js'
 export { finishRecovery, startRecovery } from './recovery.service.js'
 export { registrationRoutes } from './registration.routes.js'

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { Deps } from '../../deps.js'
+import { finishPhoneChange, startPhoneChange } from './phone-change.service.js'
+import { requireSession } from './session.routes.js'
+
+const ErrorBody = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+})
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 429: ErrorBody }
+
+export const phoneChangeRoutes = (app: FastifyInstance, deps: Deps) => {
+  const r = app.withTypeProvider<ZodTypeProvider>()
+  r.post(
+    '/api/v1/me/phone/start',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary:
+          'Change the registered phone, step 1: a code to the current number and one to the new number',
+        body: z.object({ newPhone: z.string().max(20) }),
+        response: { 202: z.object({ currentHint: z.string(), newHint: z.string() }), ...errors },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .code(202)
+        .send(await startPhoneChange(deps, await requireSession(deps, req, { csrf: true }), req.body)),
+  )
+  r.post(
+    '/api/v1/me/phone/finish',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Change the registered phone, step 2: both codes',
+        body: z.object({
+          newPhone: z.string().max(20),
+          currentCode: z.string().regex(/^\d{6}$/),
+          newCode: z.string().regex(/^\d{6}$/),
+        }),
+        response: { 200: z.object({ phone: z.string(), sessionsEnded: z.number() }), ...errors },
+      },
+    },
+    async (req) => finishPhoneChange(deps, await requireSession(deps, req, { csrf: true }), req.body),
+  )
+}

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { startTestApp, type TestContext } from '../../test/harness.js'
+import { hashSecret } from '../authn/index.js'
+
+let t: TestContext
+const AN = '079095001234'
+const OLD = '+84912345678'
+const NEW = '+84987654321'
+const jar: Record<string, string> = {}
+
+const call = async (method: 'GET' | 'POST', url: string, payload?: object) => {
+  const res = await t.app.inject({
+    method,
+    url,
+    ...(payload ? { payload } : {}),
+    cookies: jar,
+    headers: { 'x-csrf-token': jar.dd_csrf ?? '' },
+  })
+  for (const c of res.cookies) jar[c.name] = c.value
+  return res
+}
+// The clock is frozen: every code gets its own second so the newest message is well defined.
+const codeTo = async (recipient: string, template: string) => {
+  const sms = await t.db
+    .selectFrom('platform_outbox')
+    .select('body')
+    .where('recipient', '=', recipient)
+    .where('template', '=', template)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirstOrThrow()
+  return /\b(\d{6})\b/.exec(sms.body)?.[1] ?? ''
+}
+
+beforeAll(async () => {
+  t = await startTestApp()
+  await t.db
+    .insertInto('accounts_account')
+    .values({
+      id: randomUUID(),
+      subject_id: AN,
+      subject_kind: 'citizen',
+      level: 1,
+      status: 'active',
+      phone: OLD,
+      email: null,
+      password_hash: await hashSecret('Hanoi@2026x'),
+      passcode_hash: null,
+      security_qa: null,
+      created_via: 'app',
+      dossier_id: null,
+      created_at: t.clock.now(),
+      approved_at: t.clock.now(),
+      activated_at: t.clock.now(),
+      updated_at: t.clock.now(),
+    })
+    .execute()
+  const first = await call('POST', '/api/v1/auth/login', { username: AN, password: 'Hanoi@2026x' })
+  await call('POST', '/api/v1/auth/login/verify', {
+    challengeId: first.json().challengeId,
+    code: await codeTo(OLD, 'otp.login_new_device'),
+  })
+}, 60_000)
+afterAll(() => t.close())
+
+describe('changing the registered phone number', () => {
+  test('both numbers must confirm: the code of the new number alone is not enough', async () => {
+    t.clock.advance(1000)
+    const start = await call('POST', '/api/v1/me/phone/start', { newPhone: '0987654321' })
+    expect(start.statusCode, start.body).toBe(202)
+    expect(start.json()).toEqual({ currentHint: '+84 91*****78', newHint: '+84 98*****21' })
+    const newCode = await codeTo(NEW, 'otp.phone_change_new')
+    const forged = await call('POST', '/api/v1/me/phone/finish', {
+      newPhone: NEW,
+      currentCode: newCode,
+      newCode,
+    })
+    expect(forged.json().code).toBe('authn.OTP_INVALID')
+  })
+
+  test('with both codes the phone changes and both numbers are told', async () => {
+    t.clock.advance(61_000)
+    await call('POST', '/api/v1/me/phone/start', { newPhone: NEW })
+    const res = await call('POST', '/api/v1/me/phone/finish', {
+      newPhone: NEW,
+      currentCode: await codeTo(OLD, 'otp.phone_change_old'),
+      newCode: await codeTo(NEW, 'otp.phone_change_new'),
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    const row = await t.db
+      .selectFrom('accounts_account')
+      .select('phone')
+      .where('subject_id', '=', AN)
+      .executeTakeFirstOrThrow()
+    expect(row.phone).toBe(NEW)
+    const told = await t.db
+      .selectFrom('platform_outbox')
+      .select('recipient')
+      .where('template', '=', 'accounts.phone.changed')
+      .execute()
+    expect(told.map((m) => m.recipient).sort()).toEqual([OLD, NEW].sort())
+  })
+
+  test('a change needs a session and its anti-forgery token', async () => {
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/phone/start',
+      payload: { newPhone: '0911111111' },
+    })
+    expect(anonymous.statusCode).toBe(401)
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/phone/start',
+      payload: { newPhone: '0911111111' },
+      cookies: { dd_session: jar.dd_session ?? '' },
+    })
+    expect(forged.json().code).toBe('accounts.CSRF_INVALID')
+  })
+})
