@@ -3,7 +3,7 @@ import { buildApp } from './app.js'
 import type { Deps } from './deps.js'
 import { allMigrations } from './migrations.js'
 import { startDossierProcessor, startLockJob } from './modules/accounts/index.js'
-import { deriveOtpKey } from './modules/authn/index.js'
+import { deriveOtpKey, startAuthnCleanup } from './modules/authn/index.js'
 import { createBiometricsRuntime, seedDemoBiometrics } from './modules/biometrics/index.js'
 import { policyFor } from './modules/policy/index.js'
 import { demoForeigners, demoPeople, personIdsAfter, seedDemoRegistry } from './modules/registry/index.js'
@@ -69,6 +69,7 @@ const start = async () => {
   const outbox = startOutboxWorker(deps, senders, { pollMs: config.OUTBOX_POLL_MS })
   const dossiers = startDossierProcessor(deps, { pollMs: config.OUTBOX_POLL_MS })
   const locks = startLockJob(deps)
+  const cleanup = startAuthnCleanup(deps)
 
   if (config.DEMO_SEED) {
     const lines = [...demoPeople, ...demoForeigners].map((p) => `  ${p.description}`)
@@ -88,6 +89,7 @@ const start = async () => {
     }, config.SHUTDOWN_GRACE_MS)
     force.unref()
     await app.close()
+    await cleanup.stop()
     await locks.stop()
     await dossiers.stop()
     await outbox.stop()

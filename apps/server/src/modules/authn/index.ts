@@ -1,5 +1,6 @@
 // The authn module's public face: the primitives the accounts module (and others) build logins on.
 
+export { cleanupAuthn, startAuthnCleanup } from './authn.cleanup.js'
 export type { AuthnDeps } from './authn.deps.js'
 export { AUTHN } from './authn.errors.js'
 export {

@@ -30,3 +30,13 @@ test('cleanup deletes expired codes and keeps live ones', async () => {
   const code = await codeOf(t, live.id)
   expect(await verifyOtp(t.deps, { purpose: 'activation', subject: 'b', code })).toEqual({ ok: true })
 })
+
+test('the scheduled cleanup also clears old rate windows, so the tables do not grow without end', async () => {
+  const { cleanupAuthn } = await import('./authn.cleanup.js')
+  const { hit } = await import('./authn.rate-limit.js')
+  await hit(t.deps, 'login:ip:192.0.2.1', { limit: 5, windowSeconds: 60 })
+  t.clock.advance(3 * 3_600_000)
+  const out = await cleanupAuthn(t.deps)
+  expect(out.rateWindows).toBeGreaterThanOrEqual(1)
+  expect(await t.handle.db.selectFrom('authn_rate_limit').select('key').execute()).toEqual([])
+})
