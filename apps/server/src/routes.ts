@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Deps } from './deps.js'
 import {
   activationRoutes,
+  dependentsRoutes,
   historyRoutes,
   lockRoutes,
   phoneChangeRoutes,
@@ -29,4 +30,5 @@ export const moduleRoutes: RouteModule[] = [
   historyRoutes,
   recoveryRoutes,
   phoneChangeRoutes,
+  dependentsRoutes,
 ]

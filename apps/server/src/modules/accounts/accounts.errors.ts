@@ -19,5 +19,9 @@ export const ACCOUNTS = defineErrors('accounts', {
     "The account has no lock of the holder's own to lift (other locks are lifted by their authority)",
   ],
   SAME_PHONE: [409, 'The new phone number is the one already registered'],
+  NOT_REPRESENTATIVE: [403, "The registry does not record you as this person's parent or guardian"],
+  DEPENDENT_REFUSED: [422, 'This dependent cannot be registered by you under the legal regime in force'],
+  DEPENDENT_SELF_REGISTERS: [409, 'This person is 14 or older and registers their own account'],
+  DEPENDENT_ALREADY_REGISTERED: [409, 'This person already has a representative or an account'],
   DOSSIER_NOT_FOUND: [404, 'No such registration dossier'],
 })

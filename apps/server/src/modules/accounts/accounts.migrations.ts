@@ -111,6 +111,25 @@ CREATE INDEX accounts_lock_open ON accounts_lock (account_id) WHERE unlocked_at 
 CREATE UNIQUE INDEX accounts_lock_once ON accounts_lock (account_id, ground, initiator) WHERE unlocked_at IS NULL;
 `
 
+// A representative (parent, guardian) and a dependent (DOMAIN §5.3): under Decree 69 the dependent has an
+// account of their own filed by the representative; under Decree 59 they are recorded under the
+// representative's account (no account of their own).
+const representation = `
+CREATE TABLE accounts_representation (
+  id uuid PRIMARY KEY,
+  representative_account_id uuid NOT NULL REFERENCES accounts_account ON DELETE CASCADE,
+  dependent_subject_id text COLLATE "C" NOT NULL,
+  dependent_account_id uuid REFERENCES accounts_account ON DELETE SET NULL,
+  relation text NOT NULL CHECK (relation IN ('parent', 'guardian')),
+  regime text NOT NULL,
+  created_at timestamptz NOT NULL,
+  ended_at timestamptz,
+  ended_reason text
+);
+CREATE UNIQUE INDEX accounts_representation_live ON accounts_representation (dependent_subject_id) WHERE ended_at IS NULL;
+CREATE INDEX accounts_representation_rep ON accounts_representation (representative_account_id) WHERE ended_at IS NULL;
+`
+
 export const accountsMigrations: ModuleMigrations = {
   accounts_0001_init: {
     up: (db) => run(db, init),
@@ -123,5 +142,9 @@ export const accountsMigrations: ModuleMigrations = {
   accounts_0003_locks: {
     up: (db) => run(db, locks),
     down: (db) => run(db, 'DROP TABLE accounts_lock'),
+  },
+  accounts_0004_representation: {
+    up: (db) => run(db, representation),
+    down: (db) => run(db, 'DROP TABLE accounts_representation'),
   },
 }

@@ -116,7 +116,20 @@ export interface AccountsLockTable {
   unlocked_by: string | null
 }
 
+export interface AccountsRepresentationTable {
+  id: string
+  representative_account_id: string
+  dependent_subject_id: string
+  dependent_account_id: string | null
+  relation: 'parent' | 'guardian'
+  regime: string
+  created_at: Timestamp
+  ended_at: Timestamp | null
+  ended_reason: string | null
+}
+
 export interface AccountsTables {
+  accounts_representation: AccountsRepresentationTable
   accounts_lock: AccountsLockTable
   accounts_account: AccountsAccountTable
   accounts_dossier: AccountsDossierTable

@@ -10,6 +10,8 @@ export {
   finishActivation,
   startActivation,
 } from './activation.service.js'
+export { dependentsRoutes } from './dependents.routes.js'
+export { dependentHistory, listDependents, registerDependent } from './dependents.service.js'
 export { nextDossierState, REJECTION_REASONS, type RejectionReason } from './dossier.flow.js'
 export {
   type Decision,
