@@ -143,14 +143,16 @@ type RequestOptions = {
   signal?: AbortSignal
   /** Statuses whose body is a normal answer, not an error (e.g. 503 from /readyz). */
   acceptStatuses?: number[]
+  /** Extra request headers (e.g. the session's x-csrf-token). */
+  headers?: Record<string, string>
 }
 
 const request = async <T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   options: RequestOptions & { body?: unknown },
 ): Promise<T> => {
-  const headers: Record<string, string> = { accept: 'application/json' }
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
   if (options.officerId) headers['x-officer-id'] = options.officerId
   if (options.body !== undefined) headers['content-type'] = 'application/json'
   let res: Response
@@ -158,6 +160,8 @@ const request = async <T>(
     res = await fetch(path, {
       method,
       headers,
+      // The citizen session lives in same-site cookies; never send them anywhere else.
+      credentials: 'same-origin',
       signal: options.signal ?? null,
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
     })
@@ -181,6 +185,9 @@ export const apiGet = <T>(path: string, options: RequestOptions = {}): Promise<T
 
 export const apiPost = <T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> =>
   request<T>('POST', path, { ...options, body })
+
+export const apiDelete = <T>(path: string, options: RequestOptions = {}): Promise<T> =>
+  request<T>('DELETE', path, options)
 
 export const toApiError = (error: unknown): ApiError =>
   error instanceof ApiError ? error : new ApiError('client.UNKNOWN', String(error), 0)

@@ -1,13 +1,20 @@
 import { Navigate, type RouteObject } from 'react-router'
 import { AdminDashboard } from './areas/admin/AdminDashboard'
-import { AccountActionPage } from './areas/citizen/AccountActionPage'
 import { ActivatedPage } from './areas/citizen/activate/ActivatedPage'
 import { ActivatePage } from './areas/citizen/activate/ActivatePage'
 import { CitizenHome } from './areas/citizen/CitizenHome'
 import { CitizenLayout } from './areas/citizen/CitizenLayout'
+import { LoginPage } from './areas/citizen/login/LoginPage'
+import { HistoryPage } from './areas/citizen/me/HistoryPage'
+import { HomePage } from './areas/citizen/me/HomePage'
+import { LockedPage } from './areas/citizen/me/LockedPage'
+import { RequireSession } from './areas/citizen/me/RequireSession'
+import { SecurityPage } from './areas/citizen/me/SecurityPage'
+import { RecoverPage } from './areas/citizen/recover/RecoverPage'
 import { ReceiptPage } from './areas/citizen/register/ReceiptPage'
 import { RegisterPage } from './areas/citizen/register/RegisterPage'
 import { RegistrationStatusPage } from './areas/citizen/register/RegistrationStatusPage'
+import { UnlockPage } from './areas/citizen/unlock/UnlockPage'
 import { LandingPage } from './areas/landing/LandingPage'
 import { FaceCheckPage } from './areas/officer/biometrics/FaceCheckPage'
 import { VerificationReviewPage } from './areas/officer/biometrics/VerificationReviewPage'
@@ -32,7 +39,18 @@ export const routes: RouteObject[] = [
           { path: 'registrations/:dossierId/receipt', element: <ReceiptPage /> },
           { path: 'activate', element: <ActivatePage /> },
           { path: 'activate/done', element: <ActivatedPage /> },
-          { path: 'login', element: <AccountActionPage action="login" /> },
+          { path: 'login', element: <LoginPage /> },
+          { path: 'recover', element: <RecoverPage /> },
+          { path: 'unlock', element: <UnlockPage /> },
+          { path: 'locked', element: <LockedPage /> },
+          {
+            element: <RequireSession />,
+            children: [
+              { path: 'home', element: <HomePage /> },
+              { path: 'security', element: <SecurityPage /> },
+              { path: 'history', element: <HistoryPage /> },
+            ],
+          },
           { path: '*', element: <NotFound /> },
         ],
       },

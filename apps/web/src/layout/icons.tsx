@@ -65,3 +65,24 @@ export const ChevronRightIcon = ({ size = 18 }: { size?: number }) => (
     <path d="M9 6l6 6-6 6" />
   </Icon>
 )
+
+export const ShieldIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6l8-3z" />
+    <path d="M9 12l2 2 4-4" />
+  </Icon>
+)
+
+export const HistoryIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M12 8v4l3 2" />
+    <path d="M3.05 11a9 9 0 1 1 .5 4M3 20v-5h5" />
+  </Icon>
+)
+
+export const LockIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <rect x="5" y="11" width="14" height="10" rx="2" />
+    <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+  </Icon>
+)

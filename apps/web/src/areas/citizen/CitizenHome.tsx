@@ -1,8 +1,9 @@
-import { Badge, Group, Paper, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core'
+import { Anchor, Button, Group, Paper, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { ChevronRightIcon } from '../../layout/icons'
+import { ChevronRightIcon, LoginIcon } from '../../layout/icons'
 import { ACCOUNT_ACTIONS } from './accountActions'
+import { citizenPaths } from './paths'
 
 export const CitizenHome = () => {
   const { t } = useTranslation()
@@ -13,12 +14,46 @@ export const CitizenHome = () => {
         <Text>{t('citizen.intro')}</Text>
       </Stack>
 
+      <Paper
+        withBorder
+        radius="md"
+        p="md"
+        shadow="xs"
+        component="section"
+        aria-labelledby="login-entry-title"
+      >
+        <Stack gap="sm">
+          <Group gap="sm" wrap="nowrap">
+            <ThemeIcon size={44} radius="xl" variant="light">
+              <LoginIcon />
+            </ThemeIcon>
+            <Stack gap={0}>
+              <Title order={2} size="h3" id="login-entry-title">
+                {t('citizen.loginEntry.title')}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {t('citizen.loginEntry.description')}
+              </Text>
+            </Stack>
+          </Group>
+          <Button component={Link} to={citizenPaths.login} size="lg" fullWidth>
+            {t('citizen.login.submit')}
+          </Button>
+          <Group gap="lg" justify="center">
+            <Anchor component={Link} to={citizenPaths.recover} size="sm">
+              {t('citizen.login.forgot')}
+            </Anchor>
+            <Anchor component={Link} to={citizenPaths.unlock} size="sm">
+              {t('citizen.login.unlock')}
+            </Anchor>
+          </Group>
+        </Stack>
+      </Paper>
+
       <section aria-labelledby="account-title">
-        <Group justify="space-between" align="center" mb="xs" gap="xs">
-          <Title order={2} size="h3" id="account-title">
-            {t('citizen.accountTitle')}
-          </Title>
-        </Group>
+        <Title order={2} size="h3" id="account-title" mb="xs">
+          {t('citizen.accountTitle')}
+        </Title>
         <Text size="sm" c="dimmed" mb="md">
           {t('citizen.accountIntro')}
         </Text>
@@ -33,11 +68,6 @@ export const CitizenHome = () => {
                     </ThemeIcon>
                     <Stack gap={2} style={{ flex: 1 }}>
                       <Text fw={700}>{t(`citizen.actions.${action}.title`)}</Text>
-                      {action === 'login' && (
-                        <Badge color="yellow" c="dark" variant="filled" size="sm">
-                          {t('common.comingSoon')}
-                        </Badge>
-                      )}
                       <Text size="sm" c="dimmed">
                         {t(`citizen.actions.${action}.description`)}
                       </Text>

@@ -1,5 +1,6 @@
 import { Alert, List, Stack, Text } from '@mantine/core'
 import type { TFunction } from 'i18next'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '../../api'
 import { currentLanguage } from '../../i18n'
@@ -43,6 +44,25 @@ export const explainAccountError = (error: ApiError, t: TFunction): string => {
       const minutes = retryMinutes(error)
       return minutes ? t('citizen.errors.rateLimitedFor', { minutes }) : t('citizen.errors.rateLimited')
     }
+    case 'authn.ACCOUNT_TEMPORARILY_LOCKED': {
+      const minutes = retryMinutes(error)
+      return minutes ? t('citizen.errors.tooManyFailuresFor', { minutes }) : t('citizen.errors.rateLimited')
+    }
+    case 'accounts.INVALID_CREDENTIALS':
+      return t('citizen.errors.invalidCredentials')
+    case 'accounts.NOT_ACTIVATED':
+      return t('citizen.errors.notActivated')
+    case 'accounts.ACCOUNT_LOCKED':
+      return t('citizen.errors.accountLocked')
+    case 'accounts.CHALLENGE_INVALID':
+      return t('citizen.errors.challengeInvalid')
+    case 'accounts.SESSION_REQUIRED':
+    case 'accounts.CSRF_INVALID':
+      return t('citizen.errors.sessionRequired')
+    case 'accounts.SESSION_NOT_FOUND':
+      return t('citizen.errors.sessionNotFound')
+    case 'accounts.NOT_LOCKED_BY_HOLDER':
+      return t('citizen.errors.notLockedByHolder')
     case 'accounts.CREDENTIALS_REJECTED':
       return t('citizen.errors.credentialsRejected')
     case 'accounts.NOT_ACTIVATABLE':
@@ -65,7 +85,7 @@ export const useRuleFailureTexts = (error: ApiError | null): { code: string; tex
 }
 
 /** The error of a citizen form, announced (role="alert"), with the server's rule messages listed. */
-export const AccountErrorAlert = ({ error }: { error: ApiError }) => {
+export const AccountErrorAlert = ({ error, children }: { error: ApiError; children?: ReactNode }) => {
   const { t } = useTranslation()
   const failures = useRuleFailureTexts(error)
   return (
@@ -79,6 +99,7 @@ export const AccountErrorAlert = ({ error }: { error: ApiError }) => {
             ))}
           </List>
         )}
+        {children}
         <Text size="xs" c="dimmed" ff="monospace">
           {error.code}
         </Text>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
-import { type ApiError, apiGet, apiPost } from '../../api'
+import { type ApiError, apiDelete, apiGet, apiPost } from '../../api'
 
 // ---- Mirrors of the accounts module's JSON (docs/accounts.md) ----
 
@@ -49,11 +49,75 @@ export type Activated = { username: string; level: number; status: 'active' }
 /** One broken rule as the server words it (`details.failures` of accounts.CREDENTIALS_REJECTED). */
 export type RuleFailure = { code: string; vi: string; en: string }
 
+export type SignedIn = {
+  status: 'signed_in'
+  account: { username: string; level: number }
+  expiresAt: string
+  endedElsewhere: number
+}
+export type CodeRequired = {
+  status: 'code_required'
+  challengeId: string
+  phoneHint: string
+  expiresAt: string
+}
+export type Credentials = { username: string; password: string }
+
+export type UnlockFinished = { status: 'active' | 'locked'; remainingLocks: number }
+
+export type RecoveryStart = {
+  personalId: string
+  phone: string
+  fullName: string
+  /** 'YYYY-MM-DD'. */
+  dateOfBirth: string
+  /** 'YYYY-MM-DD'. */
+  cardIssuedOn: string
+}
+export type RecoveryFinish = {
+  personalId: string
+  phone: string
+  code: string
+  newPassword: string
+  newPasscode?: string
+}
+
 export const accountsPaths = {
   registrations: '/api/v1/accounts/registrations',
   registration: (id: string) => `/api/v1/accounts/registrations/${encodeURIComponent(id)}`,
   activationStart: '/api/v1/accounts/activation/start',
   activationFinish: '/api/v1/accounts/activation/finish',
+  login: '/api/v1/auth/login',
+  loginVerify: '/api/v1/auth/login/verify',
+  logout: '/api/v1/auth/logout',
+  unlockStart: '/api/v1/accounts/unlock/start',
+  unlockFinish: '/api/v1/accounts/unlock/finish',
+  recoveryStart: '/api/v1/accounts/recovery/start',
+  recoveryFinish: '/api/v1/accounts/recovery/finish',
+  me: '/api/v1/me',
+  sessions: '/api/v1/me/sessions',
+  session: (id: string) => `/api/v1/me/sessions/${encodeURIComponent(id)}`,
+  endOthers: '/api/v1/me/sessions/end-others',
+  lockMe: '/api/v1/me/lock',
+  history: (before: number | null, limit: number) =>
+    `/api/v1/me/history?${new URLSearchParams({
+      limit: String(limit),
+      ...(before ? { before: String(before) } : {}),
+    }).toString()}`,
+}
+
+// ---- Calls of a logged-in page: the server wants the session's CSRF token (cookie dd_csrf) echoed ----
+
+const csrfToken = () =>
+  document.cookie
+    .split('; ')
+    .find((c) => c.startsWith('dd_csrf='))
+    ?.slice('dd_csrf='.length) ?? ''
+
+/** A state-changing call of the logged-in app: POST (or DELETE) with the x-csrf-token header. */
+export const sessionSend = <T>(method: 'POST' | 'DELETE', path: string, body: unknown = {}): Promise<T> => {
+  const headers = { 'x-csrf-token': decodeURIComponent(csrfToken()) }
+  return method === 'POST' ? apiPost<T>(path, body, { headers }) : apiDelete<T>(path, { headers })
 }
 
 export const isDecided = (state: DossierState) => state === 'approved' || state === 'rejected'
@@ -86,6 +150,38 @@ export const useStartActivation = () =>
 export const useFinishActivation = () =>
   useMutation<Activated, ApiError, ActivationFinish>({
     mutationFn: (finish) => apiPost<Activated>(accountsPaths.activationFinish, finish),
+  })
+
+/** Log in, step 1: a known device is signed in at once, a new one gets a code by SMS. */
+export const useLogin = () =>
+  useMutation<SignedIn | CodeRequired, ApiError, Credentials>({
+    mutationFn: (credentials) => apiPost<SignedIn | CodeRequired>(accountsPaths.login, credentials),
+  })
+
+export const useVerifyLogin = () =>
+  useMutation<SignedIn, ApiError, { challengeId: string; code: string }>({
+    mutationFn: (step) => apiPost<SignedIn>(accountsPaths.loginVerify, step),
+  })
+
+export const useStartUnlock = () =>
+  useMutation<{ phoneHint: string }, ApiError, Credentials>({
+    mutationFn: (credentials) => apiPost<{ phoneHint: string }>(accountsPaths.unlockStart, credentials),
+  })
+
+export const useFinishUnlock = () =>
+  useMutation<UnlockFinished, ApiError, { username: string; code: string }>({
+    mutationFn: (finish) => apiPost<UnlockFinished>(accountsPaths.unlockFinish, finish),
+  })
+
+export const useStartRecovery = () =>
+  useMutation<{ sent: true }, ApiError, RecoveryStart>({
+    mutationFn: (start) => apiPost<{ sent: true }>(accountsPaths.recoveryStart, start),
+  })
+
+export const useFinishRecovery = () =>
+  useMutation<{ reset: true; sessionsEnded: number }, ApiError, RecoveryFinish>({
+    mutationFn: (finish) =>
+      apiPost<{ reset: true; sessionsEnded: number }>(accountsPaths.recoveryFinish, finish),
   })
 
 /** The server's rule failures carried by an error, if any (malformed entries are dropped). */

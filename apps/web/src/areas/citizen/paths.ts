@@ -5,6 +5,13 @@ export const citizenPaths = {
   activate: '/app/activate',
   activated: '/app/activate/done',
   login: '/app/login',
+  recover: '/app/recover',
+  unlock: '/app/unlock',
+  locked: '/app/locked',
+  /** The logged-in pages. */
+  account: '/app/home',
+  security: '/app/security',
+  history: '/app/history',
 }
 export const receiptPath = (dossierId: string) =>
   `/app/registrations/${encodeURIComponent(dossierId)}/receipt`

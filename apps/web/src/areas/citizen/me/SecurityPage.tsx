@@ -1,0 +1,21 @@
+import { Stack, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { BackToAccount } from './BackToAccount'
+import { DeviceList } from './DeviceList'
+import { LockAccount } from './LockAccount'
+
+/** Security: the devices logged in, and locking the account. */
+export const SecurityPage = () => {
+  const { t } = useTranslation()
+  return (
+    <Stack gap="lg">
+      <BackToAccount />
+      <Stack gap={4}>
+        <Title order={1}>{t('citizen.security.title')}</Title>
+        <Text c="dimmed">{t('citizen.security.intro')}</Text>
+      </Stack>
+      <DeviceList />
+      <LockAccount />
+    </Stack>
+  )
+}

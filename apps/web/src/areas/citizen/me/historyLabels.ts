@@ -1,0 +1,63 @@
+import type { TFunction } from 'i18next'
+import type { HistoryEvent } from './meApi'
+
+// Audit actions the holder's history knows how to word; any other is shown as recorded.
+export const KNOWN_ACTIONS = [
+  'accounts.session.started',
+  'accounts.session.ended',
+  'accounts.session.signed_in_elsewhere',
+  'accounts.account.activated',
+  'accounts.account.locked',
+  'accounts.account.unlocked',
+  'accounts.account.closed',
+  'accounts.lock.holder',
+  'accounts.lock.lifted',
+  'accounts.password.reset',
+  'accounts.dossier.submitted',
+  'accounts.dossier.approved',
+  'accounts.dossier.rejected',
+  'biometrics.face.enrolled',
+  'biometrics.face.verified',
+  'biometrics.verification.reviewed',
+  'registry.person.read',
+  'registry.person.update',
+  'registry.foreigner.read',
+] as const
+type KnownAction = (typeof KNOWN_ACTIONS)[number]
+const isKnown = (action: string): action is KnownAction =>
+  (KNOWN_ACTIONS as readonly string[]).includes(action)
+
+const KNOWN_PURPOSES = ['authentication', 'officer-lookup', 'account-lock', 'login_new_device'] as const
+type KnownPurpose = (typeof KNOWN_PURPOSES)[number]
+const isKnownPurpose = (p: string): p is KnownPurpose => (KNOWN_PURPOSES as readonly string[]).includes(p)
+
+// i18next keys cannot hold dots: the action's dots become underscores.
+const actionKey = (action: KnownAction) => action.replaceAll('.', '_') as 'accounts_session_started'
+const purposeKey = (purpose: KnownPurpose) => purpose.replaceAll('-', '_') as 'authentication'
+
+export const actionLabel = (action: string, t: TFunction) =>
+  isKnown(action) ? t(`citizen.history.actions.${actionKey(action)}`) : action
+
+export const purposeLabel = (purpose: string | null, t: TFunction) =>
+  purpose === null
+    ? null
+    : isKnownPurpose(purpose)
+      ? t(`citizen.history.purposes.${purposeKey(purpose)}`)
+      : purpose
+
+/** Who acted, from the holder's point of view. */
+export const actorLabel = (event: HistoryEvent, holder: string, t: TFunction) => {
+  if (event.actor === holder && event.actorKind === 'citizen') return t('citizen.history.actors.you')
+  switch (event.actorKind) {
+    case 'officer':
+      return t('citizen.history.actors.officer', { id: event.actor })
+    case 'system':
+      return t('citizen.history.actors.system')
+    case 'relying_party':
+      return t('citizen.history.actors.relyingParty', { id: event.actor })
+    case 'representative':
+      return t('citizen.history.actors.representative', { id: event.actor })
+    default:
+      return event.actor
+  }
+}
