@@ -74,6 +74,7 @@ export const createBiometricsRuntime = (opts: RuntimeOptions): BiometricsRuntime
   const catchUp = async (db: Db, g: FaceGallery) => {
     const started = Date.now()
     let loaded = 0
+    const before = g.size()
     // Start a little before the last row seen: a transaction that committed late is not missed (put is idempotent).
     let after = watermark && { at: new Date(watermark.at.getTime() - OVERLAP_MS), subjectId: '' }
     for (;;) {
