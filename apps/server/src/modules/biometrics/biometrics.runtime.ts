@@ -90,7 +90,7 @@ export const createBiometricsRuntime = (opts: RuntimeOptions): BiometricsRuntime
       if (last) after = watermark = { at: new Date(last.created_at), subjectId: last.subject_id }
       if (rows.length < PAGE) break
     }
-    if (loaded > 1000)
+    if (g.size() - before > 1000)
       opts.log.info({ loaded, size: g.size(), ms: Date.now() - started }, 'face gallery loaded')
     return g
   }
