@@ -12,7 +12,13 @@ const ErrorBody = z.object({
 })
 const Start = z.object({
   personalId: z.string().max(20).describe('The username: the personal ID number'),
-  phone: z.string().max(20).describe('The phone registered with the account'),
+  phone: z
+    .string()
+    .max(20)
+    .describe('The phone registered with the account (a dependent taking over: their own)'),
+  fullName: z.string().max(200).optional().describe('Only to take over an account filed by a representative'),
+  dateOfBirth: z.string().max(10).optional(),
+  cardIssuedOn: z.string().max(10).optional(),
 })
 // Per address: guessing codes or numbers from one place is slowed whatever the account.
 const PER_IP = { limit: 30, windowSeconds: 3600 }
@@ -41,7 +47,7 @@ export const activationRoutes = (app: FastifyInstance, deps: Deps) => {
       schema: {
         tags: ['accounts'],
         summary: 'Activation, step 2: the code, a password, a 6-digit passcode and two security questions',
-        body: Start.extend({
+        body: Start.pick({ personalId: true, phone: true }).extend({
           code: z.string().regex(/^\d{6}$/),
           password: z.string().min(1).max(100),
           passcode: z.string().max(10),

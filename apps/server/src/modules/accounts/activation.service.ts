@@ -7,10 +7,18 @@ import { assertOtp, hashAnswer, hashSecret, issueOtp, verifyOtp } from '../authn
 import { matchDeclared } from '../registry/index.js'
 import { activateAccount, findAccountBySubject } from './account.repository.js'
 import { ACCOUNTS } from './accounts.errors.js'
+import { endRepresentation, takeoverAllowed } from './takeover.js'
 
 export type ActivationDeps = Pick<Deps, 'db' | 'clock' | 'policy' | 'otpKey'>
 
-export type ActivationStart = { personalId: string; phone: string }
+export type ActivationStart = {
+  personalId: string
+  phone: string
+  /** A dependent taking over an account filed by their representative proves who they are with these. */
+  fullName?: string | undefined
+  dateOfBirth?: string | undefined
+  cardIssuedOn?: string | undefined
+}
 export type ActivationFinish = ActivationStart & {
   code: string
   password: string
@@ -34,7 +42,9 @@ export const startActivation = async (
 ): Promise<{ sent: true }> => {
   const phone = e164(input.phone)
   const account = await findAccountBySubject(deps.db, input.personalId.trim())
-  if (account?.status === 'approved' && account.phone === phone)
+  const ownPhone =
+    account?.phone === phone || (account !== undefined && (await takeoverAllowed(deps, account, input)))
+  if (account?.status === 'approved' && ownPhone)
     await issueOtp(deps, {
       purpose: 'activation',
       subject: otpSubject(account.subject_id, phone),
@@ -94,6 +104,9 @@ export const finishActivation = async (deps: ActivationDeps, input: ActivationFi
         },
         now,
       )) ?? fail(ACCOUNTS.NOT_ACTIVATABLE)
+    // A dependent taking over the account filed by their representative: their own phone from now on.
+    const takeover = account.created_via === 'representative' && account.phone !== phone
+    if (takeover) await endRepresentation(trx, deps, account, phone, now)
     await enqueueNotification(trx, deps.clock, {
       channel: 'sms',
       recipient: phone,
@@ -107,7 +120,7 @@ export const finishActivation = async (deps: ActivationDeps, input: ActivationFi
       subject: personalId,
       subjectKind: 'citizen',
       purpose: 'eid-activation',
-      data: { level: activated.level },
+      data: { level: activated.level, ...(takeover ? { takeover: true } : {}) },
     })
     return { username: activated.subject_id, level: activated.level, status: activated.status }
   })

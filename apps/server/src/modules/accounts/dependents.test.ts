@@ -123,6 +123,68 @@ describe('representatives and dependents under Decree 69/2024', () => {
     expect(underMother).toHaveLength(1)
   })
 
+  test('the child takes the account over at 14 with their own phone, not before; the mother is told', async () => {
+    const start = (phone: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/accounts/activation/start',
+        payload: {
+          personalId: BAO.personalId,
+          phone,
+          fullName: BAO.fullName,
+          dateOfBirth: BAO.dateOfBirth,
+          cardIssuedOn: '2025-01-15',
+        },
+      })
+    const codes = () =>
+      t.db
+        .selectFrom('platform_outbox')
+        .select('body')
+        .where('recipient', '=', '+84987000111')
+        .where('template', '=', 'otp.activation')
+        .execute()
+    expect((await start('0987000111')).json()).toEqual({ sent: true })
+    expect(await codes()).toEqual([])
+    t.clock.set('2030-04-10T03:00:00Z')
+    await start('0987000111')
+    const [sms] = await codes()
+    const code = /\b(\d{6})\b/.exec(sms?.body ?? '')?.[1]
+    const done = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/accounts/activation/finish',
+      payload: {
+        personalId: BAO.personalId,
+        phone: '0987000111',
+        code,
+        password: 'Bao@2030pass',
+        passcode: '385926',
+        securityQuestions: [
+          { questionId: 'first_pet', answer: 'Mun' },
+          { questionId: 'favourite_dish', answer: 'Phở' },
+        ],
+      },
+    })
+    expect(done.json()).toMatchObject({ username: BAO.personalId, status: 'active' })
+    const child = await t.db
+      .selectFrom('accounts_account')
+      .select('phone')
+      .where('subject_id', '=', BAO.personalId)
+      .executeTakeFirstOrThrow()
+    expect(child.phone).toBe('+84987000111')
+    const rep = await t.db
+      .selectFrom('accounts_representation')
+      .select(['ended_reason'])
+      .where('dependent_subject_id', '=', BAO.personalId)
+      .execute()
+    expect(rep).toEqual([{ ended_reason: 'takeover' }])
+    const told = await t.db
+      .selectFrom('platform_outbox')
+      .select('recipient')
+      .where('template', '=', 'accounts.dependent.takeover')
+      .execute()
+    expect(told).toEqual([{ recipient: `+8491${BINH.slice(-7)}` }])
+  })
+
   test('someone the registry does not record as parent or guardian cannot register the child, nor read their history', async () => {
     const an = await as(t, AN)
     expect((await an('POST', '/api/v1/me/dependents', BAO)).json().code).toBe('accounts.NOT_REPRESENTATIVE')
