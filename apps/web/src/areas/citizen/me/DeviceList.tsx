@@ -14,7 +14,7 @@ const Device = ({ session }: { session: DeviceSession }) => {
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Text fw={700}>{session.device}</Text>
           {session.current && (
-            <Badge color="green" variant="light">
+            <Badge color="green" variant="light" c="#1b5e20">
               {t('citizen.security.thisDevice')}
             </Badge>
           )}

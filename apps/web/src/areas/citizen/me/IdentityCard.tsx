@@ -5,7 +5,8 @@ import type { Me } from './meApi'
 // 012 345 678 901: groups of three are how people read the number out.
 const grouped = (id: string) => id.replace(/(\d{3})(?=\d)/g, '$1 ')
 
-const STATUS_COLOR: Record<string, string> = { active: 'green', locked: 'orange', closed: 'gray' }
+// Dark shades: the text must keep 4.5:1 contrast (WCAG AA) on the white badge.
+const STATUS_COLOR: Record<string, string> = { active: '#1b5e20', locked: '#8a3c00', closed: 'gray.8' }
 
 /** The electronic identity account as a card, the first thing the holder sees. */
 export const IdentityCard = ({ me }: { me: Me }) => {

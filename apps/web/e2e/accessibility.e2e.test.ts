@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { hashSecret } from '../../server/src/modules/authn/index.js'
+import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
+import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
+
+// axe-core from the installed package, injected into each page (never fetched).
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+type Violation = {
+  id: string
+  impact: string | null
+  help: string
+  nodes: Array<{ target: string[]; failureSummary?: string }>
+}
+
+let t: TestContext
+let browser: Browser
+let base: string
+
+beforeAll(async () => {
+  t = await startTestApp()
+  base = await t.app.listen({ host: '127.0.0.1', port: 0 })
+  if (browserAvailable) browser = await launchBrowser()
+}, 120_000)
+afterAll(async () => {
+  await browser?.close()
+  await t.close()
+})
+
+/** The serious and critical WCAG 2 A/AA violations axe finds on a page once it has rendered. */
+const violations = async (page: Page, path: string): Promise<string[]> => {
+  await page.goto(`${base}${path}`)
+  await page.waitForSelector('main h1, h1', { timeout: 15_000 })
+  await page.addScriptTag({ content: AXE })
+  const found = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: Violation[] }> } })
+      .axe
+    const r = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })
+    return r.violations
+  })
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+          .map((n) => `${n.target.join(' ')} ${(n.failureSummary ?? '').split('\n').slice(1).join(' ')}`)
+          .slice(0, 3)
+          .join(', ')}`,
+    )
+}
+
+describe.skipIf(!browserAvailable)('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
+  test('the citizen app, the officer portal and the landing page have no serious or critical violations', async () => {
+    // The app's CSP forbids inline scripts, axe's too: the test page bypasses it.
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, bypassCSP: true })
+    const paths = [
+      '/',
+      '/app',
+      '/app/register',
+      '/app/activate',
+      '/app/login',
+      '/app/recover',
+      '/app/unlock',
+      '/officer',
+      '/officer/biometrics',
+      '/admin',
+    ]
+    const all: string[] = []
+    for (const path of paths) all.push(...(await violations(page, path)))
+    await page.close()
+    expect(all).toEqual([])
+  }, 120_000)
+
+  test("the holder's pages (home, security, history) have none either", async () => {
+    const now = t.clock.now()
+    await t.db
+      .insertInto('accounts_account')
+      .values({
+        id: randomUUID(),
+        subject_id: '079095001234',
+        subject_kind: 'citizen',
+        level: 1,
+        status: 'active',
+        phone: '+84912345678',
+        email: null,
+        password_hash: await hashSecret('Hanoi@2026x'),
+        passcode_hash: null,
+        security_qa: null,
+        created_via: 'app',
+        dossier_id: null,
+        created_at: now,
+        approved_at: now,
+        activated_at: now,
+        updated_at: now,
+      })
+      .execute()
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, bypassCSP: true })
+    await page.goto(`${base}/app`)
+    // Logged in through the API from the page, so the browser holds the session cookies.
+    const post = (url: string, body: object) =>
+      page.evaluate(
+        async ([u, b]) =>
+          (
+            await fetch(u as string, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(b),
+            })
+          ).json(),
+        [url, body] as const,
+      )
+    const first = (await post('/api/v1/auth/login', {
+      username: '079095001234',
+      password: 'Hanoi@2026x',
+    })) as { challengeId: string }
+    const sms = await t.db
+      .selectFrom('platform_outbox')
+      .select('body')
+      .where('template', '=', 'otp.login_new_device')
+      .executeTakeFirstOrThrow()
+    await post('/api/v1/auth/login/verify', {
+      challengeId: first.challengeId,
+      code: /\b(\d{6})\b/.exec(sms.body)?.[1],
+    })
+    const all: string[] = []
+    for (const path of ['/app/home', '/app/security', '/app/history'])
+      all.push(...(await violations(page, path)))
+    await page.close()
+    expect(all).toEqual([])
+  }, 120_000)
+})
