@@ -129,7 +129,7 @@ describe.skipIf(!browserAvailable)('accessibility (axe-core, WCAG 2.1 A and AA)'
       code: /\b(\d{6})\b/.exec(sms.body)?.[1],
     })
     const all: string[] = []
-    for (const path of ['/app/home', '/app/security', '/app/history'])
+    for (const path of ['/app/home', '/app/security', '/app/history', '/app/dependents'])
       all.push(...(await violations(page, path)))
     await page.close()
     expect(all).toEqual([])

@@ -5,6 +5,7 @@ import { ActivatePage } from './areas/citizen/activate/ActivatePage'
 import { CitizenHome } from './areas/citizen/CitizenHome'
 import { CitizenLayout } from './areas/citizen/CitizenLayout'
 import { LoginPage } from './areas/citizen/login/LoginPage'
+import { DependentsPage } from './areas/citizen/me/DependentsPage'
 import { HistoryPage } from './areas/citizen/me/HistoryPage'
 import { HomePage } from './areas/citizen/me/HomePage'
 import { LockedPage } from './areas/citizen/me/LockedPage'
@@ -49,6 +50,7 @@ export const routes: RouteObject[] = [
               { path: 'home', element: <HomePage /> },
               { path: 'security', element: <SecurityPage /> },
               { path: 'history', element: <HistoryPage /> },
+              { path: 'dependents', element: <DependentsPage /> },
             ],
           },
           { path: '*', element: <NotFound /> },

@@ -86,3 +86,12 @@ export const LockIcon = ({ size }: { size?: number }) => (
     <path d="M8 11V7a4 4 0 0 1 8 0v4" />
   </Icon>
 )
+
+export const UsersIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <circle cx="9" cy="8" r="3.5" />
+    <path d="M2.5 20c0-3.6 2.9-6 6.5-6s6.5 2.4 6.5 6" />
+    <circle cx="17" cy="9" r="2.5" />
+    <path d="M16 14.2c3 .2 5.5 2.3 5.5 5.3" />
+  </Icon>
+)

@@ -7,16 +7,17 @@ type Props = {
   onChange: (code: string) => void
   error?: string | undefined
   description?: string
+  label?: string
   ref?: Ref<HTMLInputElement>
 }
 
 /** The 6-digit SMS code: numeric keypad, and the phone offers the code from the message (one-time-code). */
-export const CodeField = ({ value, onChange, error, description, ref }: Props) => {
+export const CodeField = ({ value, onChange, error, description, label, ref }: Props) => {
   const { t } = useTranslation()
   return (
     <TextInput
       ref={ref}
-      label={t('citizen.activate.code')}
+      label={label ?? t('citizen.activate.code')}
       description={description ?? t('citizen.activate.codeDescription')}
       value={value}
       onChange={(e) => onChange(e.currentTarget.value.replace(/\D/g, '').slice(0, 6))}

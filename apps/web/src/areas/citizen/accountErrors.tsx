@@ -69,6 +69,16 @@ export const explainAccountError = (error: ApiError, t: TFunction): string => {
       return t('citizen.errors.notActivatable')
     case 'accounts.DOSSIER_NOT_FOUND':
       return t('citizen.errors.dossierNotFound')
+    case 'accounts.SAME_PHONE':
+      return t('citizen.errors.samePhone')
+    case 'accounts.NOT_REPRESENTATIVE':
+      return t('citizen.errors.notRepresentative')
+    case 'accounts.DEPENDENT_REFUSED':
+      return t('citizen.errors.dependentRefused')
+    case 'accounts.DEPENDENT_SELF_REGISTERS':
+      return t('citizen.errors.dependentSelfRegisters')
+    case 'accounts.DEPENDENT_ALREADY_REGISTERED':
+      return t('citizen.errors.dependentAlreadyRegistered')
     case 'platform.VALIDATION':
       return t('citizen.errors.validation')
   }

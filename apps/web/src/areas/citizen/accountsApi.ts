@@ -99,6 +99,9 @@ export const accountsPaths = {
   session: (id: string) => `/api/v1/me/sessions/${encodeURIComponent(id)}`,
   endOthers: '/api/v1/me/sessions/end-others',
   lockMe: '/api/v1/me/lock',
+  phoneStart: '/api/v1/me/phone/start',
+  phoneFinish: '/api/v1/me/phone/finish',
+  dependents: '/api/v1/me/dependents',
   history: (before: number | null, limit: number) =>
     `/api/v1/me/history?${new URLSearchParams({
       limit: String(limit),

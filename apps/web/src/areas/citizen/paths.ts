@@ -12,6 +12,7 @@ export const citizenPaths = {
   account: '/app/home',
   security: '/app/security',
   history: '/app/history',
+  dependents: '/app/dependents',
 }
 export const receiptPath = (dossierId: string) =>
   `/app/registrations/${encodeURIComponent(dossierId)}/receipt`

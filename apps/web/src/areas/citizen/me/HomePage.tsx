@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
-import { ChevronRightIcon, HistoryIcon, ShieldIcon } from '../../../layout/icons'
+import { ChevronRightIcon, HistoryIcon, ShieldIcon, UsersIcon } from '../../../layout/icons'
 import { AccountErrorAlert } from '../accountErrors'
 import { citizenPaths } from '../paths'
 import { IdentityCard } from './IdentityCard'
@@ -11,6 +11,7 @@ import { useAccount } from './RequireSession'
 const QUICK_LINKS = [
   { key: 'security', path: citizenPaths.security, Icon: ShieldIcon },
   { key: 'history', path: citizenPaths.history, Icon: HistoryIcon },
+  { key: 'dependents', path: citizenPaths.dependents, Icon: UsersIcon },
 ] as const
 
 /** The holder's home: the e-ID card, then where to look after the account. */

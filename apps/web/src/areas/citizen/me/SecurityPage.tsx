@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { BackToAccount } from './BackToAccount'
 import { DeviceList } from './DeviceList'
 import { LockAccount } from './LockAccount'
+import { PhoneChange } from './PhoneChange'
 
-/** Security: the devices logged in, and locking the account. */
+/** Security: the devices logged in, changing the phone, and locking the account. */
 export const SecurityPage = () => {
   const { t } = useTranslation()
   return (
@@ -15,6 +16,7 @@ export const SecurityPage = () => {
         <Text c="dimmed">{t('citizen.security.intro')}</Text>
       </Stack>
       <DeviceList />
+      <PhoneChange />
       <LockAccount />
     </Stack>
   )

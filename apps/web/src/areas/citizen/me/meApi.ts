@@ -34,11 +34,36 @@ export type HistoryEvent = {
 }
 export type HistoryPage = { events: HistoryEvent[]; next: number | null }
 
+export type PhoneChangeStarted = { currentHint: string; newHint: string }
+export type PhoneChangeFinish = { newPhone: string; currentCode: string; newCode: string }
+export type PhoneChanged = { phone: string; sessionsEnded: number }
+
+export type Dependent = {
+  personalId: string
+  fullName: string | null
+  /** 'parent' (the dependent is the holder's child) or 'guardian' (a ward). */
+  relation: string
+  /** The legal regime it was registered under, e.g. 'decree-69-2024'. */
+  regime: string
+  accountStatus: string | null
+  since: string
+}
+export type DependentApplication = { personalId: string; fullName: string; dateOfBirth: string }
+export type DependentRegistered = {
+  personalId: string
+  fullName: string
+  kind: 'own_account' | 'under_representative_account'
+  account: { level: number; status: 'approved' } | null
+  takeoverAge: number | null
+  source: string
+}
+
 export const meKeys = {
   all: ['accounts', 'me'] as const,
   me: ['accounts', 'me', 'account'] as const,
   sessions: ['accounts', 'me', 'sessions'] as const,
   history: ['accounts', 'me', 'history'] as const,
+  dependents: ['accounts', 'me', 'dependents'] as const,
 }
 
 const HISTORY_PAGE = 20
@@ -84,6 +109,40 @@ export const useEndOtherSessions = () => {
   return useMutation<{ ended: number }, ApiError, void>({
     mutationFn: () => sessionSend<{ ended: number }>('POST', accountsPaths.endOthers),
     onSettled: () => client.invalidateQueries({ queryKey: meKeys.sessions }),
+  })
+}
+
+/** Change the registered phone, step 1: one code to the current number, one to the new number. */
+export const useStartPhoneChange = () =>
+  useMutation<PhoneChangeStarted, ApiError, { newPhone: string }>({
+    mutationFn: (start) => sessionSend<PhoneChangeStarted>('POST', accountsPaths.phoneStart, start),
+  })
+
+/** Step 2: both codes; the other sessions end. */
+export const useFinishPhoneChange = () => {
+  const client = useQueryClient()
+  return useMutation<PhoneChanged, ApiError, PhoneChangeFinish>({
+    mutationFn: (finish) => sessionSend<PhoneChanged>('POST', accountsPaths.phoneFinish, finish),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: meKeys.me })
+      void client.invalidateQueries({ queryKey: meKeys.sessions })
+    },
+  })
+}
+
+export const useDependents = () =>
+  useQuery<Dependent[], ApiError>({
+    queryKey: meKeys.dependents,
+    queryFn: ({ signal }) => apiGet<Dependent[]>(accountsPaths.dependents, { signal }),
+    retry: retryUnlessClientError,
+  })
+
+export const useRegisterDependent = () => {
+  const client = useQueryClient()
+  return useMutation<DependentRegistered, ApiError, DependentApplication>({
+    mutationFn: (application) =>
+      sessionSend<DependentRegistered>('POST', accountsPaths.dependents, application),
+    onSuccess: () => void client.invalidateQueries({ queryKey: meKeys.dependents }),
   })
 }
 

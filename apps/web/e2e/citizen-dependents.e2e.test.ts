@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { hashSecret } from '../../server/src/modules/authn/index.js'
+import { seedDemoRegistry } from '../../server/src/modules/registry/index.js'
+import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
+import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
+
+// Trần Thị Bình of the demo registry, mother of Lê Gia Bảo, with an active level-2 account.
+const BINH = '001190012345'
+const BAO = { personalId: '001216006789', fullName: 'Lê Gia Bảo', dob: '09/04/2016' }
+const PASSWORD = 'Hanoi@2026x'
+const PHONE_E164 = '+84912000345'
+const NEW_PHONE = { typed: '0987 654 321', e164: '+84987654321' }
+
+let t: TestContext
+let browser: Browser
+let base: string
+
+beforeAll(async () => {
+  t = await startTestApp()
+  const now = t.clock.now()
+  await seedDemoRegistry(t.handle, { asOf: now.toISOString().slice(0, 10), now, population: 0 })
+  await t.db
+    .insertInto('accounts_account')
+    .values({
+      id: randomUUID(),
+      subject_id: BINH,
+      subject_kind: 'citizen',
+      level: 2,
+      status: 'active',
+      phone: PHONE_E164,
+      email: null,
+      password_hash: await hashSecret(PASSWORD),
+      passcode_hash: null,
+      security_qa: null,
+      created_via: 'app',
+      dossier_id: null,
+      created_at: now,
+      approved_at: now,
+      activated_at: now,
+      updated_at: now,
+    })
+    .execute()
+  base = await t.app.listen({ host: '127.0.0.1', port: 0 })
+  if (browserAvailable) browser = await launchBrowser()
+}, 120_000)
+afterAll(async () => {
+  await browser?.close()
+  await t?.close()
+})
+
+const main = (page: Page) => page.getByRole('main')
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `/tmp/citizen-dependents-${name}.png`, fullPage: true })
+
+/** The newest 6-digit code sent by SMS to a number (the outbox stands for the phone). */
+const latestCodeTo = async (recipient: string) => {
+  const row = await t.db
+    .selectFrom('platform_outbox')
+    .select('body')
+    .where('recipient', '=', recipient)
+    .where('channel', '=', 'sms')
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst()
+  const code = row ? /\b(\d{6})\b/.exec(row.body)?.[1] : undefined
+  expect(code).toBeDefined()
+  return code as string
+}
+
+describe.skipIf(!browserAvailable)('dependents and the phone change, in Chromium', () => {
+  test('Bình registers her son Bảo, sees him listed, then moves her account to a new phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+    await page.addInitScript(() => localStorage.setItem('dinhdanh.language', 'vi'))
+    await page.goto(`${base}/app/login`)
+    await page.getByLabel(/^Số định danh cá nhân/).fill(BINH)
+    await page.getByLabel(/^Mật khẩu/).fill(PASSWORD)
+    t.clock.advance(1000)
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click()
+    await expect.poll(() => main(page).textContent()).toContain('Xác nhận thiết bị mới')
+    await page.getByRole('textbox', { name: /^Mã xác thực/ }).fill(await latestCodeTo(PHONE_E164))
+    await page.getByRole('button', { name: 'Xác nhận và đăng nhập' }).click()
+    await page.waitForURL(/\/app\/home$/)
+
+    // Dependents: none yet; the form registers Bảo with the data of the registry.
+    await page.getByRole('link', { name: /Người phụ thuộc/ }).click()
+    await page.waitForURL(/\/app\/dependents$/)
+    await expect.poll(() => main(page).textContent()).toContain('Bạn chưa đăng ký người phụ thuộc nào.')
+    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click()
+    await expect.poll(() => main(page).textContent()).toContain('Ngày sinh không hợp lệ.')
+    await page.getByLabel(/^Số định danh cá nhân/).fill(BAO.personalId)
+    await page.getByLabel(/^Họ và tên/).fill(BAO.fullName)
+    await page.getByLabel(/^Ngày sinh/).fill(BAO.dob)
+    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click()
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('Đã tạo tài khoản mức 1 cho con (Lê Gia Bảo), dùng số điện thoại của bạn')
+    const bao = page.locator(`li[data-personal-id="${BAO.personalId}"]`)
+    await expect.poll(() => bao.textContent()).toContain(BAO.fullName)
+    await expect.poll(() => bao.textContent()).toContain('Con')
+    await expect.poll(() => bao.textContent()).toContain('Nghị định 69/2024/NĐ-CP')
+    await expect.poll(() => bao.textContent()).toContain('Tài khoản mức 1, chưa kích hoạt')
+    await shot(page, 'registered')
+
+    // A second registration of Bảo is refused, in words.
+    await page.getByLabel(/^Số định danh cá nhân/).fill(BAO.personalId)
+    await page.getByLabel(/^Họ và tên/).fill(BAO.fullName)
+    await page.getByLabel(/^Ngày sinh/).fill(BAO.dob)
+    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click()
+    const alert = page.getByRole('alert').first()
+    await expect.poll(() => alert.getAttribute('data-code')).toBe('accounts.DEPENDENT_ALREADY_REGISTERED')
+
+    // The phone: a code to each number, both needed.
+    await page.getByRole('link', { name: /Về trang tài khoản/ }).click()
+    await page.getByRole('link', { name: /Bảo mật/ }).click()
+    await page.waitForURL(/\/app\/security$/)
+    await page.getByLabel(/^Số điện thoại mới/).fill(NEW_PHONE.typed)
+    t.clock.advance(1000)
+    await page.getByRole('button', { name: 'Gửi mã xác thực' }).click()
+    const current = page.getByRole('textbox', { name: /^Mã gửi đến số hiện tại/ })
+    const next = page.getByRole('textbox', { name: /^Mã gửi đến số mới/ })
+    await expect.poll(() => current.count()).toBe(1)
+    expect(await current.getAttribute('autocomplete')).toBe('one-time-code')
+    expect(await next.getAttribute('autocomplete')).toBe('one-time-code')
+    const currentCode = await latestCodeTo(PHONE_E164)
+    const newCode = await latestCodeTo(NEW_PHONE.e164)
+    // Swapped codes are refused.
+    await current.fill(newCode)
+    await next.fill(currentCode)
+    await page.getByRole('button', { name: 'Xác nhận đổi số' }).click()
+    await expect
+      .poll(() => page.getByRole('alert').first().getAttribute('data-code'))
+      .toBe('authn.OTP_INVALID')
+    await current.fill(currentCode)
+    await next.fill(newCode)
+    await shot(page, 'phone-codes')
+    await page.getByRole('button', { name: 'Xác nhận đổi số' }).click()
+    await expect.poll(() => main(page).textContent()).toContain('Đã đổi số điện thoại')
+    await shot(page, 'phone-changed')
+    const account = await t.db
+      .selectFrom('accounts_account')
+      .select('phone')
+      .where('subject_id', '=', BINH)
+      .executeTakeFirstOrThrow()
+    expect(account.phone).toBe(NEW_PHONE.e164)
+    await page.close()
+  }, 120_000)
+})
