@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import sharp from 'sharp'
+import { givenAccount } from '../apps/server/src/modules/accounts/accounts.test-support.js'
 import { processDossier } from '../apps/server/src/modules/accounts/index.js'
-import { hashSecret } from '../apps/server/src/modules/authn/index.js'
 import { cropFace, PORTRAIT } from '../apps/server/src/modules/biometrics/face/face.samples.js'
 import { seedDemoBiometrics } from '../apps/server/src/modules/biometrics/index.js'
 import { demoPeople, personIdsAfter, seedDemoRegistry } from '../apps/server/src/modules/registry/index.js'
@@ -69,28 +69,11 @@ export const runAccountsBench = async (
       seed: 'bench-accounts',
     })
     // A holder with a trusted device: the login is the password alone, as most logins are.
-    const accountId = randomUUID()
-    await t.db
-      .insertInto('accounts_account')
-      .values({
-        id: accountId,
-        subject_id: '079095001234',
-        subject_kind: 'citizen',
-        level: 1,
-        status: 'active',
-        phone: '+84912345678',
-        email: null,
-        password_hash: await hashSecret(PASSWORD),
-        passcode_hash: null,
-        security_qa: null,
-        created_via: 'app',
-        dossier_id: null,
-        created_at: t.clock.now(),
-        approved_at: t.clock.now(),
-        activated_at: t.clock.now(),
-        updated_at: t.clock.now(),
-      })
-      .execute()
+    const accountId = await givenAccount(t.db, {
+      subjectId: '079095001234',
+      password: PASSWORD,
+      at: t.clock.now(),
+    })
     const { createHash } = await import('node:crypto')
     await t.db
       .insertInto('accounts_device')

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { hashSecret } from '../../server/src/modules/authn/index.js'
+import { givenAccount } from '../../server/src/modules/accounts/accounts.test-support.js'
 import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
 
@@ -79,27 +78,7 @@ describe.skipIf(!browserAvailable)('accessibility (axe-core, WCAG 2.1 A and AA)'
 
   test("the holder's pages (home, security, history) have none either", async () => {
     const now = t.clock.now()
-    await t.db
-      .insertInto('accounts_account')
-      .values({
-        id: randomUUID(),
-        subject_id: '079095001234',
-        subject_kind: 'citizen',
-        level: 1,
-        status: 'active',
-        phone: '+84912345678',
-        email: null,
-        password_hash: await hashSecret('Hanoi@2026x'),
-        passcode_hash: null,
-        security_qa: null,
-        created_via: 'app',
-        dossier_id: null,
-        created_at: now,
-        approved_at: now,
-        activated_at: now,
-        updated_at: now,
-      })
-      .execute()
+    await givenAccount(t.db, { subjectId: '079095001234', password: 'Hanoi@2026x', at: now })
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, bypassCSP: true })
     await page.goto(`${base}/app`)
     // Logged in through the API from the page, so the browser holds the session cookies.

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { hashSecret } from '../../server/src/modules/authn/index.js'
+import { givenAccount } from '../../server/src/modules/accounts/accounts.test-support.js'
 import { seedDemoRegistry } from '../../server/src/modules/registry/index.js'
 import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
@@ -20,27 +19,7 @@ beforeAll(async () => {
   t = await startTestApp()
   const now = t.clock.now()
   await seedDemoRegistry(t.handle, { asOf: now.toISOString().slice(0, 10), now, population: 0 })
-  await t.db
-    .insertInto('accounts_account')
-    .values({
-      id: randomUUID(),
-      subject_id: AN.personalId,
-      subject_kind: 'citizen',
-      level: 1,
-      status: 'active',
-      phone: PHONE_E164,
-      email: null,
-      password_hash: await hashSecret(PASSWORD),
-      passcode_hash: null,
-      security_qa: null,
-      created_via: 'app',
-      dossier_id: null,
-      created_at: now,
-      approved_at: now,
-      activated_at: now,
-      updated_at: now,
-    })
-    .execute()
+  await givenAccount(t.db, { subjectId: AN.personalId, phone: PHONE_E164, password: PASSWORD, at: now })
   base = await t.app.listen({ host: '127.0.0.1', port: 0 })
   if (browserAvailable) browser = await launchBrowser()
 }, 120_000)

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startTestApp, type TestContext } from '../../test/harness.js'
 import { parsePhc } from '../authn/index.js'
 import { seedDemoRegistry } from '../registry/index.js'
 import { AS_OF, NOW } from '../registry/registry.test-support.js'
+import { givenAccount } from './accounts.test-support.js'
 
 let t: TestContext
 const AN = '079095001234'
@@ -21,27 +21,7 @@ beforeAll(async () => {
   t = await startTestApp()
   await seedDemoRegistry(t.handle, { asOf: AS_OF, now: NOW, population: 0 })
   // An account approved by the registration check, waiting to be activated.
-  await t.db
-    .insertInto('accounts_account')
-    .values({
-      id: randomUUID(),
-      subject_id: AN,
-      subject_kind: 'citizen',
-      level: 1,
-      status: 'approved',
-      phone: PHONE,
-      email: null,
-      password_hash: null,
-      passcode_hash: null,
-      security_qa: null,
-      created_via: 'app',
-      dossier_id: null,
-      created_at: NOW,
-      approved_at: NOW,
-      activated_at: null,
-      updated_at: NOW,
-    })
-    .execute()
+  await givenAccount(t.db, { subjectId: AN, status: 'approved', phone: PHONE, at: NOW })
 }, 60_000)
 afterAll(() => t.close())
 

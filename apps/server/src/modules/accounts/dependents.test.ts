@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startTestApp, type TestContext } from '../../test/harness.js'
-import { hashSecret } from '../authn/index.js'
 import { seedDemoRegistry } from '../registry/index.js'
 import { AS_OF, NOW } from '../registry/registry.test-support.js'
+import { givenAccount } from './accounts.test-support.js'
 
 const BINH = '001190012345'
 const CUONG = '001088004321'
@@ -16,27 +15,14 @@ const given = async (env: Record<string, string>, levels: Record<string, 1 | 2>)
   const t = await startTestApp(env)
   await seedDemoRegistry(t.handle, { asOf: AS_OF, now: NOW, population: 0 })
   for (const [subject, level] of Object.entries(levels))
-    await t.db
-      .insertInto('accounts_account')
-      .values({
-        id: randomUUID(),
-        subject_id: subject,
-        subject_kind: 'citizen',
-        level,
-        status: 'active',
-        phone: `+8491${subject.slice(-7)}`,
-        email: null,
-        password_hash: await hashSecret(PASSWORD),
-        passcode_hash: null,
-        security_qa: null,
-        created_via: 'counter',
-        dossier_id: null,
-        created_at: NOW,
-        approved_at: NOW,
-        activated_at: NOW,
-        updated_at: NOW,
-      })
-      .execute()
+    await givenAccount(t.db, {
+      subjectId: subject,
+      level,
+      phone: `+8491${subject.slice(-7)}`,
+      password: PASSWORD,
+      createdVia: 'counter',
+      at: NOW,
+    })
   return t
 }
 

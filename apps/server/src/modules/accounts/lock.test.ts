@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startTestApp, type TestContext } from '../../test/harness.js'
-import { hashSecret } from '../authn/index.js'
 import { seedDemoRegistry } from '../registry/index.js'
 import { AS_OF, NOW } from '../registry/registry.test-support.js'
+import { givenAccount, lastSmsCode } from './accounts.test-support.js'
 import { applyAutomaticLocks } from './lock.service.js'
 
 let t: TestContext
@@ -14,27 +13,7 @@ const DUNG = '036155000777'
 const PASSWORD = 'Hanoi@2026x'
 
 const account = async (subjectId: string) =>
-  t.db
-    .insertInto('accounts_account')
-    .values({
-      id: randomUUID(),
-      subject_id: subjectId,
-      subject_kind: 'citizen',
-      level: 1,
-      status: 'active',
-      phone: '+84912345678',
-      email: null,
-      password_hash: await hashSecret(PASSWORD),
-      passcode_hash: null,
-      security_qa: null,
-      created_via: 'app',
-      dossier_id: null,
-      created_at: NOW,
-      approved_at: NOW,
-      activated_at: NOW,
-      updated_at: NOW,
-    })
-    .execute()
+  givenAccount(t.db, { subjectId: subjectId, password: PASSWORD, at: NOW })
 
 beforeAll(async () => {
   t = await startTestApp()
@@ -53,15 +32,7 @@ const statusOf = async (subjectId: string) =>
       .where('subject_id', '=', subjectId)
       .executeTakeFirstOrThrow()
   ).status
-const lastCode = async () => {
-  const sms = await t.db
-    .selectFrom('platform_outbox')
-    .select('body')
-    .where('template', '=', 'otp.unlock')
-    .orderBy('created_at', 'desc')
-    .executeTakeFirst()
-  return /\b(\d{6})\b/.exec(sms?.body ?? '')?.[1] ?? ''
-}
+const lastCode = () => lastSmsCode(t.db, 'otp.unlock')
 
 describe('the holder locks and unlocks the account (form TK03)', () => {
   test('a lost phone: the ID number and password lock the account at once; logging in is refused', async () => {

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startTestApp, type TestContext } from '../../test/harness.js'
-import { hashSecret } from '../authn/index.js'
+import { givenAccount, lastSmsCode } from './accounts.test-support.js'
 
 let t: TestContext
 const AN = '079095001234'
@@ -20,41 +19,11 @@ const call = async (method: 'GET' | 'POST', url: string, payload?: object) => {
   for (const c of res.cookies) jar[c.name] = c.value
   return res
 }
-// The clock is frozen: every code gets its own second so the newest message is well defined.
-const codeTo = async (recipient: string, template: string) => {
-  const sms = await t.db
-    .selectFrom('platform_outbox')
-    .select('body')
-    .where('recipient', '=', recipient)
-    .where('template', '=', template)
-    .orderBy('created_at', 'desc')
-    .executeTakeFirstOrThrow()
-  return /\b(\d{6})\b/.exec(sms.body)?.[1] ?? ''
-}
+const codeTo = (recipient: string, template: string) => lastSmsCode(t.db, template, recipient)
 
 beforeAll(async () => {
   t = await startTestApp()
-  await t.db
-    .insertInto('accounts_account')
-    .values({
-      id: randomUUID(),
-      subject_id: AN,
-      subject_kind: 'citizen',
-      level: 1,
-      status: 'active',
-      phone: OLD,
-      email: null,
-      password_hash: await hashSecret('Hanoi@2026x'),
-      passcode_hash: null,
-      security_qa: null,
-      created_via: 'app',
-      dossier_id: null,
-      created_at: t.clock.now(),
-      approved_at: t.clock.now(),
-      activated_at: t.clock.now(),
-      updated_at: t.clock.now(),
-    })
-    .execute()
+  await givenAccount(t.db, { subjectId: AN, phone: OLD, password: 'Hanoi@2026x', at: t.clock.now() })
   const first = await call('POST', '/api/v1/auth/login', { username: AN, password: 'Hanoi@2026x' })
   await call('POST', '/api/v1/auth/login/verify', {
     challengeId: first.json().challengeId,

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startTestApp, type TestContext } from '../../test/harness.js'
-import { hashSecret, verifySecret } from '../authn/index.js'
+import { verifySecret } from '../authn/index.js'
 import { seedDemoRegistry } from '../registry/index.js'
 import { AS_OF, NOW } from '../registry/registry.test-support.js'
+import { givenAccount } from './accounts.test-support.js'
 
 let t: TestContext
 const AN = '079095001234'
@@ -19,27 +19,7 @@ const WHO = {
 beforeAll(async () => {
   t = await startTestApp()
   await seedDemoRegistry(t.handle, { asOf: AS_OF, now: NOW, population: 0 })
-  await t.db
-    .insertInto('accounts_account')
-    .values({
-      id: randomUUID(),
-      subject_id: AN,
-      subject_kind: 'citizen',
-      level: 1,
-      status: 'active',
-      phone: PHONE,
-      email: null,
-      password_hash: await hashSecret('Old@pass2020'),
-      passcode_hash: null,
-      security_qa: null,
-      created_via: 'app',
-      dossier_id: null,
-      created_at: NOW,
-      approved_at: NOW,
-      activated_at: NOW,
-      updated_at: NOW,
-    })
-    .execute()
+  await givenAccount(t.db, { subjectId: AN, phone: PHONE, password: 'Old@pass2020', at: NOW })
 }, 60_000)
 afterAll(() => t.close())
 

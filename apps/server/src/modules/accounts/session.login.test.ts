@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startTestApp, type TestContext } from '../../test/harness.js'
-import { hashSecret } from '../authn/index.js'
+import { givenAccount, lastSmsCode } from './accounts.test-support.js'
 
 let t: TestContext
 const AN = '079095001234'
@@ -10,27 +9,7 @@ const PASSWORD = 'Hanoi@2026x'
 type Jar = Record<string, string>
 
 const account = async (subjectId: string, status: 'active' | 'approved') =>
-  t.db
-    .insertInto('accounts_account')
-    .values({
-      id: randomUUID(),
-      subject_id: subjectId,
-      subject_kind: 'citizen',
-      level: 1,
-      status,
-      phone: '+84912345678',
-      email: null,
-      password_hash: await hashSecret(PASSWORD),
-      passcode_hash: null,
-      security_qa: null,
-      created_via: 'app',
-      dossier_id: null,
-      created_at: t.clock.now(),
-      approved_at: t.clock.now(),
-      activated_at: status === 'active' ? t.clock.now() : null,
-      updated_at: t.clock.now(),
-    })
-    .execute()
+  givenAccount(t.db, { subjectId, status, password: PASSWORD, at: t.clock.now() })
 
 beforeAll(async () => {
   t = await startTestApp()
@@ -57,16 +36,7 @@ const browser = () => {
   }
   return { jar, call, csrf: () => ({ 'x-csrf-token': jar.dd_csrf ?? '' }) }
 }
-// The clock is frozen: each message gets its own second so "the latest code" is well defined.
-const lastCode = async () => {
-  const sms = await t.db
-    .selectFrom('platform_outbox')
-    .select('body')
-    .where('template', '=', 'otp.login_new_device')
-    .orderBy('created_at', 'desc')
-    .executeTakeFirst()
-  return /\b(\d{6})\b/.exec(sms?.body ?? '')?.[1] ?? ''
-}
+const lastCode = () => lastSmsCode(t.db, 'otp.login_new_device')
 const logIn = async (b: ReturnType<typeof browser>) => {
   t.clock.advance(1000)
   const first = await b.call('POST', '/api/v1/auth/login', { username: AN, password: PASSWORD })
