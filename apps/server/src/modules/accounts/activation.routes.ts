@@ -2,14 +2,10 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Deps } from '../../deps.js'
+import { ErrorBody } from '../../platform/http/error-body.js'
 import { enforceRateLimit, sourceOf } from '../authn/index.js'
 import { finishActivation, startActivation } from './activation.service.js'
 
-const ErrorBody = z.object({
-  code: z.string(),
-  message: z.string(),
-  details: z.record(z.string(), z.unknown()).optional(),
-})
 const Start = z.object({
   personalId: z.string().max(20).describe('The username: the personal ID number'),
   phone: z

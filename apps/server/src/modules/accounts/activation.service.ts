@@ -1,4 +1,3 @@
-import { parsePhone } from '@dinhdanh/vn-id'
 import type { Deps } from '../../deps.js'
 import { recordAudit } from '../../platform/audit/index.js'
 import { fail } from '../../platform/errors.js'
@@ -7,6 +6,7 @@ import { assertOtp, hashAnswer, hashSecret, issueOtp, verifyOtp } from '../authn
 import { matchDeclared } from '../registry/index.js'
 import { activateAccount, findAccountBySubject } from './account.repository.js'
 import { ACCOUNTS } from './accounts.errors.js'
+import { toE164 } from './accounts.phone.js'
 import { endRepresentation, takeoverAllowed } from './takeover.js'
 
 export type ActivationDeps = Pick<Deps, 'db' | 'clock' | 'policy' | 'otpKey'>
@@ -26,10 +26,6 @@ export type ActivationFinish = ActivationStart & {
   securityQuestions: Array<{ questionId: string; answer: string }>
 }
 
-const e164 = (phone: string) => {
-  const p = parsePhone(phone)
-  return p.ok ? p.value.e164 : fail(ACCOUNTS.INVALID_PHONE, p.message)
-}
 const otpSubject = (personalId: string, phone: string) => `${personalId.trim()}:${phone}`
 
 /**
@@ -40,7 +36,7 @@ export const startActivation = async (
   deps: ActivationDeps,
   input: ActivationStart,
 ): Promise<{ sent: true }> => {
-  const phone = e164(input.phone)
+  const phone = toE164(input.phone)
   const account = await findAccountBySubject(deps.db, input.personalId.trim())
   const ownPhone =
     account?.phone === phone || (account !== undefined && (await takeoverAllowed(deps, account, input)))
@@ -60,7 +56,7 @@ export const startActivation = async (
  * becomes active; the holder is told by SMS.
  */
 export const finishActivation = async (deps: ActivationDeps, input: ActivationFinish) => {
-  const phone = e164(input.phone)
+  const phone = toE164(input.phone)
   const personalId = input.personalId.trim()
   // Rules that need nothing from the records come first, so a typo does not burn the code.
   const stateless = [

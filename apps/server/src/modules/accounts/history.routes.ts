@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Deps } from '../../deps.js'
 import { listAuditBySubject } from '../../platform/audit/index.js'
+import { ErrorBody } from '../../platform/http/error-body.js'
 import { requireSession } from './session.routes.js'
 
-const ErrorBody = z.object({ code: z.string(), message: z.string() })
 // The usage log of the e-ID is kept 5 years (D69 Art 28): older events are not shown.
 const KEPT_YEARS = 5
 

@@ -2,15 +2,11 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Deps } from '../../deps.js'
+import { ErrorBody } from '../../platform/http/error-body.js'
 import { enforceRateLimit, sourceOf } from '../authn/index.js'
 import { finishUnlock, lockByHolder, lockWithPassword, startUnlock } from './lock.service.js'
 import { requireSession } from './session.routes.js'
 
-const ErrorBody = z.object({
-  code: z.string(),
-  message: z.string(),
-  details: z.record(z.string(), z.unknown()).optional(),
-})
 const Credentials = z.object({ username: z.string().max(20), password: z.string().max(200) })
 const PER_IP = { limit: 30, windowSeconds: 3600 }
 const errors = {

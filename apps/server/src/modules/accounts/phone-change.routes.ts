@@ -2,14 +2,10 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Deps } from '../../deps.js'
+import { ErrorBody } from '../../platform/http/error-body.js'
 import { finishPhoneChange, startPhoneChange } from './phone-change.service.js'
 import { requireSession } from './session.routes.js'
 
-const ErrorBody = z.object({
-  code: z.string(),
-  message: z.string(),
-  details: z.record(z.string(), z.unknown()).optional(),
-})
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 429: ErrorBody }
 
 export const phoneChangeRoutes = (app: FastifyInstance, deps: Deps) => {

@@ -1,20 +1,15 @@
-import { parsePhone } from '@dinhdanh/vn-id'
 import type { Deps } from '../../deps.js'
 import { recordAudit } from '../../platform/audit/index.js'
 import { fail } from '../../platform/errors.js'
 import { enqueueNotification } from '../../platform/notify/index.js'
 import { assertOtp, issueOtp, verifyOtp } from '../authn/index.js'
 import { ACCOUNTS } from './accounts.errors.js'
+import { toE164 } from './accounts.phone.js'
 import { revokeSessions } from './session.repository.js'
 import type { CurrentSession } from './session.service.js'
 import { phoneHint } from './session.tokens.js'
 
 export type PhoneChangeDeps = Pick<Deps, 'db' | 'clock' | 'otpKey'>
-
-const e164 = (phone: string) => {
-  const p = parsePhone(phone)
-  return p.ok ? p.value.e164 : fail(ACCOUNTS.INVALID_PHONE, p.message)
-}
 
 /**
  * Changing the registered phone, step 1: one code to the current number and one to the new number; both
@@ -25,7 +20,7 @@ export const startPhoneChange = async (
   s: CurrentSession,
   input: { newPhone: string },
 ) => {
-  const next = e164(input.newPhone)
+  const next = toE164(input.newPhone)
   if (next === s.account.phone) fail(ACCOUNTS.SAME_PHONE)
   const subject = `${s.account.id}:${next}`
   await deps.db.transaction().execute(async (trx) => {
@@ -42,7 +37,7 @@ export const finishPhoneChange = async (
   s: CurrentSession,
   input: { newPhone: string; currentCode: string; newCode: string },
 ) => {
-  const next = e164(input.newPhone)
+  const next = toE164(input.newPhone)
   const subject = `${s.account.id}:${next}`
   assertOtp(await verifyOtp(deps, { purpose: 'phone_change_old', subject, code: input.currentCode }))
   assertOtp(await verifyOtp(deps, { purpose: 'phone_change_new', subject, code: input.newCode }))

@@ -2,14 +2,10 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Deps } from '../../deps.js'
+import { ErrorBody } from '../../platform/http/error-body.js'
 import { enforceRateLimit, sourceOf } from '../authn/index.js'
 import { finishRecovery, startRecovery } from './recovery.service.js'
 
-const ErrorBody = z.object({
-  code: z.string(),
-  message: z.string(),
-  details: z.record(z.string(), z.unknown()).optional(),
-})
 const PER_IP = { limit: 20, windowSeconds: 3600 }
 
 export const recoveryRoutes = (app: FastifyInstance, deps: Deps) => {

@@ -1,4 +1,3 @@
-import { parsePhone } from '@dinhdanh/vn-id'
 import type { Deps } from '../../deps.js'
 import { recordAudit } from '../../platform/audit/index.js'
 import { fail } from '../../platform/errors.js'
@@ -7,6 +6,7 @@ import { assertOtp, hashSecret, issueOtp, verifyOtp } from '../authn/index.js'
 import { matchDeclared } from '../registry/index.js'
 import { findAccountBySubject } from './account.repository.js'
 import { ACCOUNTS } from './accounts.errors.js'
+import { toE164 } from './accounts.phone.js'
 import { revokeSessions } from './session.repository.js'
 
 export type RecoveryDeps = Pick<Deps, 'db' | 'clock' | 'policy' | 'otpKey'>
@@ -18,18 +18,13 @@ export type RecoveryStart = {
   cardIssuedOn: string
 }
 
-const e164 = (phone: string) => {
-  const p = parsePhone(phone)
-  return p.ok ? p.value.e164 : fail(ACCOUNTS.INVALID_PHONE, p.message)
-}
-
 /**
  * Forgotten password (DOMAIN §4 rule 11): ID number, the registered phone, full name, date of birth and
  * the card's issue date must all agree with the account and the registry; then a code goes to the phone.
  * The answer is the same whatever did not agree.
  */
 export const startRecovery = async (deps: RecoveryDeps, input: RecoveryStart): Promise<{ sent: true }> => {
-  const phone = e164(input.phone)
+  const phone = toE164(input.phone)
   const personalId = input.personalId.trim()
   const account = await findAccountBySubject(deps.db, personalId)
   if (!account || account.phone !== phone || (account.status !== 'active' && account.status !== 'locked'))
@@ -56,7 +51,7 @@ export const finishRecovery = async (
     newPasscode?: string | undefined
   },
 ) => {
-  const phone = e164(input.phone)
+  const phone = toE164(input.phone)
   const personalId = input.personalId.trim()
   const failures = [
     ...deps.policy.checkPassword(input.newPassword, { personalIdNumber: personalId, phone }),

@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Deps } from '../../deps.js'
+import { ErrorBody } from '../../platform/http/error-body.js'
 import { enforceRateLimit, sourceOf } from '../authn/index.js'
 import { dossierStatus, submitLevel1 } from './registration.service.js'
 
-const ErrorBody = z.object({ code: z.string(), message: z.string() })
 const Receipt = z.object({
   dossierId: z.string(),
   state: z.literal('submitted'),

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { parsePersonalId, parsePhone, vietnamDateOf } from '@dinhdanh/vn-id'
+import { parsePersonalId, vietnamDateOf } from '@dinhdanh/vn-id'
 import type { Deps } from '../../deps.js'
 import { recordAudit } from '../../platform/audit/index.js'
 import { AppError, fail } from '../../platform/errors.js'
 import { parsePartialDate } from '../registry/index.js'
 import { ACCOUNTS } from './accounts.errors.js'
+import { toE164 } from './accounts.phone.js'
 import { findDossier, insertDossier } from './dossier.repository.js'
 
 export type RegistrationDeps = Pick<Deps, 'db' | 'clock' | 'biometrics' | 'policy'>
@@ -39,8 +40,7 @@ export const submitLevel1 = async (
   const today = vietnamDateOf(deps.clock.now())
   const id = parsePersonalId(input.personalId, { today })
   if (!id.ok) throw new AppError(id.code, 400, id.message)
-  const phone = parsePhone(input.phone)
-  if (!phone.ok) return fail(ACCOUNTS.INVALID_PHONE, phone.message)
+  const phone = toE164(input.phone)
   const email = input.email?.trim().toLowerCase() || null
   if (email !== null && !EMAIL.test(email)) fail(ACCOUNTS.INVALID_EMAIL)
   if (!parsePartialDate(input.dateOfBirth)) fail(ACCOUNTS.INVALID_DATE)
@@ -55,7 +55,7 @@ export const submitLevel1 = async (
       kind: 'CITIZEN_L1_APP',
       subject_id: input.personalId.trim(),
       declared: JSON.stringify({ fullName: input.fullName, dateOfBirth: input.dateOfBirth }),
-      phone: phone.value.e164,
+      phone,
       email,
       selfie_enc: deps.biometrics.images.seal(input.selfie, selfieAad(dossierId)),
       state: 'submitted',

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Deps } from '../../deps.js'
 import { fail } from '../../platform/errors.js'
+import { ErrorBody } from '../../platform/http/error-body.js'
 import { enforceRateLimit, sourceOf } from '../authn/index.js'
 import { ACCOUNTS } from './accounts.errors.js'
 import {
@@ -17,11 +18,6 @@ import {
 } from './session.service.js'
 import { deviceName, newToken, phoneHint, tokenHash } from './session.tokens.js'
 
-const ErrorBody = z.object({
-  code: z.string(),
-  message: z.string(),
-  details: z.record(z.string(), z.unknown()).optional(),
-})
 const SignedIn = z.object({
   status: z.literal('signed_in'),
   account: z.object({ username: z.string(), level: z.number() }),

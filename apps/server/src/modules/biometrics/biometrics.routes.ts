@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Deps } from '../../deps.js'
 import { fail } from '../../platform/errors.js'
+import { ErrorBody } from '../../platform/http/error-body.js'
 import type { BiometricActor } from './biometrics.audit.js'
 import { BIOMETRICS } from './biometrics.errors.js'
 import { readVerification, reviewVerification } from './biometrics.review.js'
@@ -14,11 +15,6 @@ import {
   verifyFingerprints,
 } from './biometrics.service.js'
 
-const ErrorBody = z.object({
-  code: z.string(),
-  message: z.string(),
-  details: z.record(z.string(), z.unknown()).optional(),
-})
 const ActorHeaders = z.object({
   'x-officer-id': z
     .string()

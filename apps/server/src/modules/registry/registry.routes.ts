@@ -3,11 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Deps } from '../../deps.js'
 import { fail } from '../../platform/errors.js'
+import { ErrorBody } from '../../platform/http/error-body.js'
 import { REGISTRY } from './registry.errors.js'
 import { type OfficerContext, readForeigner, readPerson, searchPeople } from './registry.service.js'
 import { ForeignerView, PersonView, SearchResult } from './registry.view.js'
 
-const ErrorBody = z.object({ code: z.string(), message: z.string() })
 const OfficerHeaders = z.object({
   'x-officer-id': z
     .string()
