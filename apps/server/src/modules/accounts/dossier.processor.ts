@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.js'
 import { recordAudit } from '../../platform/audit/index.js'
 import { AppError } from '../../platform/errors.js'
 import { enqueueNotification } from '../../platform/notify/index.js'
+import { startPeriodic } from '../../platform/periodic.js'
 import { verifyFace } from '../biometrics/index.js'
 import type { Policy } from '../policy/index.js'
 import { matchDeclared, type PersonView } from '../registry/index.js'
@@ -168,23 +169,8 @@ export const processWaitingDossiers = async (deps: ProcessorDeps, limit = 20) =>
 }
 
 /** Polls for waiting dossiers, like the outbox worker; `stop()` waits for the round in progress. */
-export const startDossierProcessor = (deps: ProcessorDeps, opts: { pollMs?: number } = {}) => {
-  let stopped = false
-  let round: Promise<unknown> = Promise.resolve()
-  const tick = () => {
-    if (stopped) return
-    round = processWaitingDossiers(deps)
-      .catch((e: unknown) => deps.log.error({ err: e }, 'dossier processor round failed'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, opts.pollMs ?? 1000)
-      })
-  }
-  let timer = setTimeout(tick, 0)
-  return {
-    stop: async () => {
-      stopped = true
-      clearTimeout(timer)
-      await round
-    },
-  }
-}
+export const startDossierProcessor = (deps: ProcessorDeps, opts: { pollMs?: number } = {}) =>
+  startPeriodic(() => processWaitingDossiers(deps), {
+    intervalMs: opts.pollMs ?? 1000,
+    onError: (e) => deps.log.error({ err: e }, 'dossier processor round failed'),
+  })

@@ -6,6 +6,7 @@ import type { Deps } from '../../deps.js'
 import { recordAudit } from '../../platform/audit/index.js'
 import { fail } from '../../platform/errors.js'
 import { enqueueNotification } from '../../platform/notify/index.js'
+import { startPeriodic } from '../../platform/periodic.js'
 import { assertOtp, issueOtp, verifyOtp } from '../authn/index.js'
 import { findPersonIdByOldNumber, findPersonRecord } from '../registry/index.js'
 import { findAccountBySubject } from './account.repository.js'
@@ -250,26 +251,15 @@ export const applyAutomaticLocks = async (deps: LockDeps, opts: { pageSize?: num
 }
 
 /** Runs the automatic locks on a schedule (hourly by default); `stop()` waits for the run in progress. */
-export const startLockJob = (deps: LockDeps & Pick<Deps, 'log'>, opts: { intervalMs?: number } = {}) => {
-  let stopped = false
-  let run: Promise<unknown> = Promise.resolve()
-  const tick = () => {
-    if (stopped) return
-    run = applyAutomaticLocks(deps)
-      .then((r) => {
-        if (r.locked + r.unlocked + r.closed > 0) deps.log.info(r, 'automatic account locks applied')
-      })
-      .catch((e: unknown) => deps.log.error({ err: e }, 'automatic lock run failed'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, opts.intervalMs ?? 3_600_000)
-      })
-  }
-  let timer = setTimeout(tick, 5_000)
-  return {
-    stop: async () => {
-      stopped = true
-      clearTimeout(timer)
-      await run
+export const startLockJob = (deps: LockDeps & Pick<Deps, 'log'>, opts: { intervalMs?: number } = {}) =>
+  startPeriodic(
+    async () => {
+      const r = await applyAutomaticLocks(deps)
+      if (r.locked + r.unlocked + r.closed > 0) deps.log.info(r, 'automatic account locks applied')
     },
-  }
-}
+    {
+      intervalMs: opts.intervalMs ?? 3_600_000,
+      firstDelayMs: 5_000,
+      onError: (e) => deps.log.error({ err: e }, 'automatic lock run failed'),
+    },
+  )
