@@ -1,8 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { pathToFileURL } from 'node:url'
-import { sql } from 'kysely'
 import type { Database } from '../apps/server/src/database.js'
-import { allMigrations } from '../apps/server/src/migrations.js'
 import {
   ARGON2_PARAMS,
   deriveOtpKey,
@@ -13,8 +11,8 @@ import {
   verifySecret,
 } from '../apps/server/src/modules/authn/index.js'
 import { systemClock } from '../apps/server/src/platform/clock.js'
-import { type DbHandle, openDb } from '../apps/server/src/platform/db.js'
-import { migrateToLatest } from '../apps/server/src/platform/migrate.js'
+import type { DbHandle } from '../apps/server/src/platform/db.js'
+import { withPglite, withPostgres } from './databases.js'
 import type { BenchResult } from './types.js'
 
 export type { BenchResult } from './types.js'
@@ -172,32 +170,20 @@ export const runAuthnBench = async (opts: AuthnBenchOptions = {}): Promise<Bench
   results.push(await verifyPaced(max.ops * share, opts.pacedSeconds ?? 10, share))
 
   const otps = opts.otps ?? 5_000
-  const lite = await openDb<Database>({})
-  try {
-    await migrateToLatest(lite.db, allMigrations)
-    log('  one-time codes on PGlite')
-    results.push(await otpRoundTrips(lite, otps, 1, 0))
-  } finally {
-    await lite.close()
-  }
+  results.push(
+    await withPglite((lite) => {
+      log('  one-time codes on PGlite')
+      return otpRoundTrips(lite, otps, 1, 0)
+    }),
+  )
   if (!opts.databaseUrl) return results
-  // A database of its own: the migrator's table check would see other schemas' tables in a shared one.
-  const benchUrl = new URL(opts.databaseUrl)
-  benchUrl.pathname = '/dinhdanh_bench_authn'
   const concurrency = opts.concurrency ?? 8
-  const admin = await openDb<Database>({ databaseUrl: opts.databaseUrl, poolSize: 1 })
-  await sql.raw('DROP DATABASE IF EXISTS dinhdanh_bench_authn').execute(admin.db)
-  await sql.raw('CREATE DATABASE dinhdanh_bench_authn').execute(admin.db)
-  const pg = await openDb<Database>({ databaseUrl: benchUrl.toString(), poolSize: concurrency })
-  try {
-    await migrateToLatest(pg.db, allMigrations)
-    log('  one-time codes on PostgreSQL')
-    results.push(await otpRoundTrips(pg, otps, concurrency, 0))
-  } finally {
-    await pg.close()
-    await sql.raw('DROP DATABASE IF EXISTS dinhdanh_bench_authn').execute(admin.db)
-    await admin.close()
-  }
+  results.push(
+    await withPostgres(opts.databaseUrl, 'dinhdanh_bench_authn', concurrency, (pg) => {
+      log('  one-time codes on PostgreSQL')
+      return otpRoundTrips(pg, otps, concurrency, 0)
+    }),
+  )
   return results
 }
 

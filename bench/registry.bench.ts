@@ -1,10 +1,9 @@
 import { pathToFileURL } from 'node:url'
 import { sql } from 'kysely'
 import type { Database } from '../apps/server/src/database.js'
-import { allMigrations } from '../apps/server/src/migrations.js'
 import { findPersonRecord, seedRegistry } from '../apps/server/src/modules/registry/index.js'
-import { type DbHandle, openDb } from '../apps/server/src/platform/db.js'
-import { migrateToLatest } from '../apps/server/src/platform/migrate.js'
+import type { DbHandle } from '../apps/server/src/platform/db.js'
+import { withPglite, withPostgres } from './databases.js'
 import type { BenchResult } from './types.js'
 
 export type { BenchResult } from './types.js'
@@ -117,33 +116,21 @@ export const runRegistryBench = async (opts: RegistryBenchOptions = {}): Promise
   const log = opts.log ?? (() => {})
   const asOf = opts.asOf ?? '2026-11-23'
   const results: BenchResult[] = []
-  const lite = await openDb<Database>({})
-  try {
-    await migrateToLatest(lite.db, allMigrations)
-    results.push(await seed(lite, opts.pgliteSize ?? 100_000, asOf, log))
-    results.push(await lookups(lite, opts.lookups ?? 20_000, 1))
-  } finally {
-    await lite.close()
-  }
+  results.push(
+    ...(await withPglite(async (lite) => [
+      await seed(lite, opts.pgliteSize ?? 100_000, asOf, log),
+      await lookups(lite, opts.lookups ?? 20_000, 1),
+    ])),
+  )
   if (!opts.databaseUrl) return results
-  // A database of its own: the migrator's table check would see other schemas' tables in a shared one.
-  const benchUrl = new URL(opts.databaseUrl)
-  benchUrl.pathname = '/dinhdanh_bench_registry'
   const concurrency = opts.concurrency ?? 8
-  const admin = await openDb<Database>({ databaseUrl: opts.databaseUrl, poolSize: 1 })
-  await sql.raw('DROP DATABASE IF EXISTS dinhdanh_bench_registry').execute(admin.db)
-  await sql.raw('CREATE DATABASE dinhdanh_bench_registry').execute(admin.db)
-  const pg = await openDb<Database>({ databaseUrl: benchUrl.toString(), poolSize: concurrency })
-  try {
-    await migrateToLatest(pg.db, allMigrations)
-    results.push(await seed(pg, opts.postgresSize ?? 1_000_000, asOf, log))
-    await sql`analyze`.execute(pg.db)
-    results.push(await lookups(pg, opts.lookups ?? 50_000, concurrency))
-  } finally {
-    await pg.close()
-    await sql.raw('DROP DATABASE IF EXISTS dinhdanh_bench_registry').execute(admin.db)
-    await admin.close()
-  }
+  results.push(
+    ...(await withPostgres(opts.databaseUrl, 'dinhdanh_bench_registry', concurrency, async (pg) => {
+      const load = await seed(pg, opts.postgresSize ?? 1_000_000, asOf, log)
+      await sql`analyze`.execute(pg.db)
+      return [load, await lookups(pg, opts.lookups ?? 50_000, concurrency)]
+    })),
+  )
   return results
 }
 
