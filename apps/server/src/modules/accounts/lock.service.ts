@@ -193,6 +193,8 @@ export const applyAutomaticLocks = async (deps: LockDeps, opts: { pageSize?: num
       const facts = await factsOf(deps, account.subject_id)
       if (!facts) continue
       const grounds = deps.policy.automaticLockGrounds(facts, today)
+      // The common case: nothing holds, and an active account has no open lock to lift.
+      if (grounds.length === 0 && account.status === 'active') continue
       await deps.db.transaction().execute(async (trx) => {
         const now = deps.clock.now()
         const open = await openLocks(trx, account.id)
