@@ -23,6 +23,9 @@ export const TEST_KEK = 'dGVzdC1rZWstZGluaGRhbmgtMzItYnl0ZXMtbG9uZyE'
 
 export type TestDb = DbHandle<Database> & { schema?: string }
 
+// Any fixed number: the test files' schema set-up and tear-down on one PostgreSQL server.
+const SCHEMA_LOCK = 0x64647473
+
 /**
  * A database of the test file's own, migrated: on PostgreSQL (DATABASE_URL set) a fresh schema,
  * on PGlite an in-memory instance loaded from the migrated image made once by global setup.
@@ -32,10 +35,24 @@ export const openTestDb = async (): Promise<TestDb> => {
   if (url) {
     const schema = `t_${randomBytes(6).toString('hex')}`
     const handle = await openDb<Database>({ databaseUrl: url, poolSize: 4, schema })
-    await handle.db.schema.createSchema(schema).ifNotExists().execute()
-    await migrateToLatest(handle.db, allMigrations, { schema })
+    // The migrator reads every schema's catalogue: another file dropping its schema at that moment makes
+    // it fail ("schema does not exist"), so migrations and drops take turns under one advisory lock.
+    const exclusive = async (work: () => Promise<unknown>) => {
+      const c = await (handle.pool as NonNullable<typeof handle.pool>).connect()
+      await c.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK])
+      try {
+        await work()
+      } finally {
+        await c.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK])
+        c.release()
+      }
+    }
+    await exclusive(async () => {
+      await handle.db.schema.createSchema(schema).ifNotExists().execute()
+      await migrateToLatest(handle.db, allMigrations, { schema })
+    })
     const close = async () => {
-      await handle.db.schema.dropSchema(schema).cascade().execute()
+      await exclusive(() => handle.db.schema.dropSchema(schema).cascade().execute())
       await handle.close()
     }
     return { ...handle, schema, close }
