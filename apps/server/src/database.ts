@@ -2,7 +2,10 @@ import type { Kysely, Transaction } from 'kysely'
 import type { AccountsTables } from './modules/accounts/accounts.table.js'
 import type { AuthnTables } from './modules/authn/authn.table.js'
 import type { BiometricsTables } from './modules/biometrics/biometrics.table.js'
+import type { EnrolmentTables } from './modules/enrolment/enrolment.table.js'
+import type { OfficersTables } from './modules/officers/officers.table.js'
 import type { RegistryTables } from './modules/registry/registry.table.js'
+import type { TelecomTables } from './modules/telecom/telecom.table.js'
 import type { AuditTables } from './platform/audit/audit.table.js'
 import type { KeyTables } from './platform/keys/keys.table.js'
 import type { OutboxTables } from './platform/notify/outbox.table.js'
@@ -15,7 +18,10 @@ export interface Database
     RegistryTables,
     BiometricsTables,
     AccountsTables,
-    AuthnTables {}
+    AuthnTables,
+    TelecomTables,
+    OfficersTables,
+    EnrolmentTables {}
 
 /** A database or a transaction: repositories take either, so transactions pass through. */
 export type Db = Kysely<Database> | Transaction<Database>

@@ -3,9 +3,11 @@ import type { Logger } from 'pino'
 import type { Database } from './database.js'
 import type { BiometricsRuntime } from './modules/biometrics/biometrics.runtime.js'
 import type { Policy } from './modules/policy/index.js'
+import type { PhoneOwnershipChecker } from './modules/telecom/index.js'
 import type { Clock } from './platform/clock.js'
 import type { Config } from './platform/config.js'
 import type { Engine } from './platform/db.js'
+import type { DataSealer } from './platform/keys/data-sealer.js'
 import type { KeyStore } from './platform/keys/key-store.js'
 import type { ModuleMigrations } from './platform/migrate.js'
 
@@ -25,4 +27,8 @@ export type Deps = {
   policy: Policy
   /** Hashes one-time codes and what they are bound to (HKDF of the KEK, authn/otp). */
   otpKey: Buffer
+  /** Asks the carrier whether a phone is in the person's own name (PHONE_OWNERSHIP). */
+  phoneOwnership: PhoneOwnershipChecker
+  /** Seals officers' TOTP secrets at rest (HKDF of the KEK, purpose officer-totp). */
+  officerTotp: DataSealer
 }

@@ -2,11 +2,25 @@ import { vietnamDateOf } from '@dinhdanh/vn-id'
 import { buildApp } from './app.js'
 import type { Deps } from './deps.js'
 import { allMigrations } from './migrations.js'
-import { startDossierProcessor, startLockJob } from './modules/accounts/index.js'
+import { startAccountsCleanup, startDossierProcessor, startLockJob } from './modules/accounts/index.js'
 import { deriveOtpKey, startAuthnCleanup } from './modules/authn/index.js'
 import { createBiometricsRuntime, seedDemoBiometrics } from './modules/biometrics/index.js'
+import {
+  createOfficerTotpSealer,
+  DEMO_OFFICER_PASSWORD,
+  demoOfficers,
+  describeDemoOfficer,
+  seedDemoOfficers,
+} from './modules/officers/index.js'
 import { policyFor } from './modules/policy/index.js'
-import { demoForeigners, demoPeople, personIdsAfter, seedDemoRegistry } from './modules/registry/index.js'
+import {
+  demoForeigners,
+  demoPeople,
+  foreignerDocumentsAfter,
+  personIdsAfter,
+  seedDemoRegistry,
+} from './modules/registry/index.js'
+import { createPhoneOwnership, seedDemoSubscriptions } from './modules/telecom/index.js'
 import { systemClock } from './platform/clock.js'
 import { ConfigError, loadConfig } from './platform/config.js'
 import { AppError } from './platform/errors.js'
@@ -52,6 +66,8 @@ const start = async () => {
     biometrics: createBiometricsRuntime({ config, kek, log }),
     policy: policyFor(config.POLICY_PROFILE),
     otpKey: deriveOtpKey(kek),
+    phoneOwnership: createPhoneOwnership(config, { db: handle.db, log }),
+    officerTotp: createOfficerTotpSealer(kek),
   }
   if (config.DEMO_SEED) {
     const started = Date.now()
@@ -62,6 +78,15 @@ const start = async () => {
     )
     if (report)
       log.info({ ...report, ms: Date.now() - started }, 'demo biometric templates seeded (first start)')
+    // The sandbox carrier: every person in the registry gets an own-name number (docs/accounts.md).
+    const subscriptions = await seedDemoSubscriptions(deps, {
+      personIdsAfter: (after, limit) => personIdsAfter(handle.db, after, limit),
+      foreignersAfter: (after, limit) => foreignerDocumentsAfter(handle.db, after, limit),
+    })
+    if (subscriptions) log.info(subscriptions, 'sandbox carrier subscriptions seeded (first start)')
+    // Demo police units and officers with published TOTP secrets (docs/officers.md): never without DEMO_SEED.
+    const officers = await seedDemoOfficers(deps)
+    if (officers) log.info({ officers }, 'demo officers seeded (first start)')
   }
   const app = await buildApp(deps)
   await app.listen({ host: config.HOST, port: config.PORT })
@@ -70,10 +95,13 @@ const start = async () => {
   const dossiers = startDossierProcessor(deps, { pollMs: config.OUTBOX_POLL_MS })
   const locks = startLockJob(deps)
   const cleanup = startAuthnCleanup(deps)
+  const accountsCleanup = startAccountsCleanup(deps)
 
   if (config.DEMO_SEED) {
     const lines = [...demoPeople, ...demoForeigners].map((p) => `  ${p.description}`)
     console.log(`\nDemo people (officer portal ${config.publicUrl}/officer):\n${lines.join('\n')}\n`)
+    const officerLines = demoOfficers.map((o) => `  ${describeDemoOfficer(o)}`)
+    console.log(`Demo officers (password ${DEMO_OFFICER_PASSWORD}):\n${officerLines.join('\n')}\n`)
   }
   log.info(`dinhdanh is up at ${config.publicUrl} (API docs ${config.publicUrl}/api/docs)`)
 
@@ -90,6 +118,7 @@ const start = async () => {
     force.unref()
     await app.close()
     await cleanup.stop()
+    await accountsCleanup.stop()
     await locks.stop()
     await dossiers.stop()
     await outbox.stop()

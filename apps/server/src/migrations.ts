@@ -1,7 +1,10 @@
 import { accountsMigrations } from './modules/accounts/accounts.migrations.js'
 import { authnMigrations } from './modules/authn/authn.migrations.js'
 import { biometricsMigrations } from './modules/biometrics/biometrics.migrations.js'
+import { enrolmentMigrations } from './modules/enrolment/enrolment.migrations.js'
+import { officersMigrations } from './modules/officers/officers.migrations.js'
 import { registryMigrations } from './modules/registry/registry.migrations.js'
+import { telecomMigrations } from './modules/telecom/telecom.migrations.js'
 import { auditMigrations } from './platform/audit/audit.migrations.js'
 import { keysMigrations } from './platform/keys/keys.migrations.js'
 import type { ModuleMigrations } from './platform/migrate.js'
@@ -16,4 +19,7 @@ export const allMigrations: ModuleMigrations = {
   ...biometricsMigrations,
   ...authnMigrations,
   ...accountsMigrations,
+  ...telecomMigrations,
+  ...officersMigrations,
+  ...enrolmentMigrations,
 }

@@ -5,12 +5,16 @@ import {
   dependentsRoutes,
   historyRoutes,
   lockRoutes,
+  passkeyRoutes,
   phoneChangeRoutes,
   recoveryRoutes,
   registrationRoutes,
+  securityRoutes,
   sessionRoutes,
 } from './modules/accounts/index.js'
 import { biometricsRoutes } from './modules/biometrics/index.js'
+import { cardRoutes, counterRoutes } from './modules/enrolment/index.js'
+import { officerAdminRoutes, officerAuthRoutes } from './modules/officers/index.js'
 import { registryRoutes } from './modules/registry/index.js'
 import { keysRoutes } from './platform/keys/keys.routes.js'
 import { outboxDevRoutes } from './platform/notify/outbox.routes.js'
@@ -26,9 +30,15 @@ export const moduleRoutes: RouteModule[] = [
   registrationRoutes,
   activationRoutes,
   sessionRoutes,
+  passkeyRoutes,
+  securityRoutes,
   lockRoutes,
   historyRoutes,
   recoveryRoutes,
   phoneChangeRoutes,
   dependentsRoutes,
+  officerAuthRoutes,
+  officerAdminRoutes,
+  counterRoutes,
+  cardRoutes,
 ]

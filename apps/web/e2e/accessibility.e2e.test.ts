@@ -1,20 +1,11 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { givenAccount } from '../../server/src/modules/accounts/accounts.test-support.js'
+import { officerSession } from '../../server/src/modules/officers/officers.test-support.js'
 import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
-
-// axe-core from the installed package, injected into each page (never fetched).
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-type Violation = {
-  id: string
-  impact: string | null
-  help: string
-  nodes: Array<{ target: string[]; failureSummary?: string }>
-}
+import { seriousViolations } from './axe.support.js'
+import { giveOfficerCookies } from './officer.support.js'
 
 let t: TestContext
 let browser: Browser
@@ -34,24 +25,7 @@ afterAll(async () => {
 const violations = async (page: Page, path: string): Promise<string[]> => {
   await page.goto(`${base}${path}`)
   await page.waitForSelector('main h1, h1', { timeout: 15_000 })
-  await page.addScriptTag({ content: AXE })
-  const found = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: Violation[] }> } })
-      .axe
-    const r = await axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })
-    return r.violations
-  })
-  return found
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
-          .map((n) => `${n.target.join(' ')} ${(n.failureSummary ?? '').split('\n').slice(1).join(' ')}`)
-          .slice(0, 3)
-          .join(', ')}`,
-    )
+  return (await seriousViolations(page)).map((v) => `${path}: ${v}`)
 }
 
 describe.skipIf(!browserAvailable)('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
@@ -66,13 +40,23 @@ describe.skipIf(!browserAvailable)('accessibility (axe-core, WCAG 2.1 A and AA)'
       '/app/login',
       '/app/recover',
       '/app/unlock',
-      '/officer',
-      '/officer/biometrics',
+      '/officer/login',
       '/admin',
     ]
     const all: string[] = []
     for (const path of paths) all.push(...(await violations(page, path)))
     await page.close()
+    expect(all).toEqual([])
+  }, 120_000)
+
+  test('the officer portal behind its login (search, biometrics) has none either', async () => {
+    const officer = await officerSession(t, { roles: ['receiving_officer'] })
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true })
+    await giveOfficerCookies(context, officer, base)
+    const page = await context.newPage()
+    const all: string[] = []
+    for (const path of ['/officer/search', '/officer/biometrics']) all.push(...(await violations(page, path)))
+    await context.close()
     expect(all).toEqual([])
   }, 120_000)
 

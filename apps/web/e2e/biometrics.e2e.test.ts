@@ -2,12 +2,15 @@ import type { Browser, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { cropFace, PORTRAIT } from '../../server/src/modules/biometrics/face/face.samples.js'
+import {
+  type OfficerSession,
+  officerSession,
+} from '../../server/src/modules/officers/officers.test-support.js'
 import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
+import { giveOfficerCookies } from './officer.support.js'
 
 const AN = '079095001234'
-const COUNTER_OFFICER = 'officer-quay-01'
-const REVIEWING_OFFICER = 'officer-kiemtra-02'
 // The face engine loads its models in a worker: the first checks may take several seconds.
 const SLOW = { timeout: 30_000 }
 
@@ -15,16 +18,21 @@ let t: TestContext
 let browser: Browser
 let base: string
 let portrait: Buffer
+// A counter officer who may also review (so the own-check rule is what stops them) and a second reviewer.
+let counter: OfficerSession
+let reviewer: OfficerSession
 
 beforeAll(async () => {
   t = await startTestApp({ FACE_THREADS: '1' })
   base = await t.app.listen({ host: '127.0.0.1', port: 0 })
   portrait = await cropFace(PORTRAIT.file, PORTRAIT.box, PORTRAIT.margin)
+  counter = await officerSession(t, { roles: ['receiving_officer', 'supervisor'] })
+  reviewer = await officerSession(t, { roles: ['approver'], unitCode: 'C06' })
   // The harness starts with no templates: enrol An's registry portrait through the API first.
   const enrol = await t.app.inject({
     method: 'POST',
     url: '/api/v1/biometrics/faces/enrol',
-    headers: { 'x-officer-id': 'registry-import' },
+    headers: counter.headers,
     payload: { subjectId: AN, image: portrait.toString('base64'), source: 'registry' },
   })
   expect(enrol.statusCode, enrol.body).toBe(200)
@@ -35,15 +43,12 @@ afterAll(async () => {
   await t?.close()
 })
 
-const open = async (path: string, officerId: string, lang: 'vi' | 'en' = 'vi'): Promise<Page> => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
-  await page.addInitScript(
-    ([l, officer]) => {
-      localStorage.setItem('dinhdanh.language', l)
-      localStorage.setItem('dinhdanh.officerId', officer)
-    },
-    [lang, officerId] as const,
-  )
+/** A page of a browser where the officer is logged in. */
+const open = async (path: string, officer: OfficerSession, lang: 'vi' | 'en' = 'vi'): Promise<Page> => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+  await giveOfficerCookies(context, officer, base)
+  const page = await context.newPage()
+  await page.addInitScript((l) => localStorage.setItem('dinhdanh.language', l), lang)
   await page.goto(`${base}${path}`)
   return page
 }
@@ -86,7 +91,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/bio-${n
 
 describe.skipIf(!browserAvailable)('the officer biometric check pages in Chromium', () => {
   test('an uploaded photo of the enrolled face matches, and a second officer confirms the check', async () => {
-    const page = await open('/officer/biometrics', COUNTER_OFFICER)
+    const page = await open('/officer/biometrics', counter)
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Đối chiếu khuôn mặt')
 
     // The ID number is checked in the browser before anything is sent.
@@ -117,7 +122,7 @@ describe.skipIf(!browserAvailable)('the officer biometric check pages in Chromiu
       img.evaluate((el: { naturalWidth?: number }) => el.naturalWidth ?? 0)
     await expect.poll(() => loaded(probe)).toBeGreaterThan(0)
     await expect.poll(() => loaded(reference)).toBeGreaterThan(0)
-    await expect.poll(() => main(page).textContent()).toContain(COUNTER_OFFICER)
+    await expect.poll(() => main(page).textContent()).toContain(counter.officer.officerNumber)
     await expect.poll(() => main(page).textContent()).toMatch(/\d\d:\d\d:\d\d \d\d\/\d\d\/\d{4}/)
 
     // The officer who made the check may not review it.
@@ -128,14 +133,18 @@ describe.skipIf(!browserAvailable)('the officer biometric check pages in Chromiu
     await page.setViewportSize({ width: 390, height: 844 })
     await shot(page, 'review-own')
 
-    // Another officer at the same desk takes over and confirms.
-    await page.getByLabel('Mã cán bộ (demo)').fill(REVIEWING_OFFICER)
+    // Another officer takes over the desk: their own session, and they confirm.
+    await page.context().clearCookies()
+    await giveOfficerCookies(page.context(), reviewer, base)
+    await page.reload()
+    await expect.poll(() => loaded(probe)).toBeGreaterThan(0)
+    await expect.poll(() => main(page).textContent()).toContain(reviewer.officer.officerNumber)
     await page.getByLabel('Ghi chú (không bắt buộc)').fill('Hai ảnh là cùng một người.')
     await page.getByRole('button', { name: /^Xác nhận/ }).click()
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Đã ghi nhận')
     const outcome = page.getByRole('region', { name: 'Xác nhận của cán bộ' })
     await expect.poll(() => outcome.textContent()).toContain('Đã xác nhận')
-    await expect.poll(() => outcome.textContent()).toContain(REVIEWING_OFFICER)
+    await expect.poll(() => outcome.textContent()).toContain(reviewer.officer.officerNumber)
     await expect.poll(() => loaded(probe)).toBeGreaterThan(0)
     await shot(page, 'review')
     await page.setViewportSize({ width: 1280, height: 800 })
@@ -143,18 +152,19 @@ describe.skipIf(!browserAvailable)('the officer biometric check pages in Chromiu
 
     // A check is reviewed once.
     const id = page.url().split('/').pop() ?? ''
+    const third = await officerSession(t, { roles: ['supervisor'] })
     const again = await fetch(`${base}/api/v1/biometrics/verifications/${id}/review`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-officer-id': 'officer-3' },
+      headers: { 'content-type': 'application/json', ...third.headers },
       body: JSON.stringify({ outcome: 'overturned' }),
     })
     expect(again.status).toBe(409)
     expect(((await again.json()) as { code: string }).code).toBe('biometrics.ALREADY_REVIEWED')
-    await page.close()
+    await page.context().close()
   })
 
   test('a photo without a face is explained in Vietnamese, with a link to the recorded check', async () => {
-    const page = await open('/officer/biometrics', COUNTER_OFFICER)
+    const page = await open('/officer/biometrics', counter)
     const grey = await sharp({
       create: { width: 400, height: 400, channels: 3, background: { r: 128, g: 128, b: 128 } },
     })
@@ -171,11 +181,11 @@ describe.skipIf(!browserAvailable)('the officer biometric check pages in Chromiu
     await page.waitForURL(/\/verifications\//)
     await expect.poll(() => page.locator('[data-decision]').first().textContent()).toBe('Ảnh không đạt')
     await expect.poll(() => main(page).textContent()).toContain('biometrics.FACE_NOT_FOUND')
-    await page.close()
+    await page.context().close()
   })
 
   test('a webcam capture is drawn to a canvas, sent as JPEG and matched', async () => {
-    const page = await open('/officer/biometrics', COUNTER_OFFICER)
+    const page = await open('/officer/biometrics', counter)
     // A stand-in camera: the portrait painted on a canvas, streamed as the webcam would stream frames.
     await page.addInitScript({ content: fakeCamera(`data:image/jpeg;base64,${portrait.toString('base64')}`) })
     await page.reload()
@@ -189,24 +199,24 @@ describe.skipIf(!browserAvailable)('the officer biometric check pages in Chromiu
     await expect.poll(() => page.getByRole('img', { name: 'Ảnh sẽ gửi đi đối chiếu' }).count()).toBe(1)
     await page.getByRole('button', { name: 'Đối chiếu', exact: true }).click()
     await expect.poll(() => page.locator('[data-decision]').textContent(), SLOW).toBe('Khớp')
-    await page.close()
+    await page.context().close()
   })
 
   test('the header holds every navigation item at the narrowest desktop width', async () => {
     for (const lang of ['vi', 'en'] as const) {
-      const page = await open('/officer/biometrics', COUNTER_OFFICER, lang)
+      const page = await open('/officer/biometrics', counter, lang)
       for (const width of [992, 1200]) {
         await page.setViewportSize({ width, height: 700 })
         await shot(page, `nav-${lang}-${width}`)
         const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')
         expect(overflow, `${lang} at ${width}px`).toBe(0)
       }
-      await page.close()
+      await page.context().close()
     }
   })
 
   test('the check page speaks English too', async () => {
-    const page = await open('/officer/biometrics', COUNTER_OFFICER, 'en')
+    const page = await open('/officer/biometrics', counter, 'en')
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Face check')
     await expect.poll(() => page.getByRole('radio', { name: 'Counter capture' }).count()).toBe(1)
     await page.setViewportSize({ width: 1280, height: 800 })
@@ -214,6 +224,6 @@ describe.skipIf(!browserAvailable)('the officer biometric check pages in Chromiu
     await expect.poll(() => current.getAttribute('aria-current')).toBe('page')
     const portal = page.getByRole('navigation').getByRole('link', { name: 'Officer portal' })
     await expect.poll(() => portal.getAttribute('aria-current')).toBe(null)
-    await page.close()
+    await page.context().close()
   })
 })

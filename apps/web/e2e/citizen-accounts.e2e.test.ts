@@ -2,7 +2,12 @@ import type { Browser, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { processDossier } from '../../server/src/modules/accounts/index.js'
-import { cropFace, PORTRAIT } from '../../server/src/modules/biometrics/face/face.samples.js'
+import {
+  cropFace,
+  PORTRAIT,
+  SAME_PERSON_PHOTOS,
+} from '../../server/src/modules/biometrics/face/face.samples.js'
+import { demoLaterCapture, enrolFace } from '../../server/src/modules/biometrics/index.js'
 import { seedDemoRegistry } from '../../server/src/modules/registry/index.js'
 import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
@@ -12,6 +17,17 @@ const BINH = { personalId: '001190012345', fullName: 'Trần Thị Bình', dob: 
 const PHONE = '0912 345 678'
 const PHONE_E164 = '+84912345678'
 const GOOD = { password: 'Binh@2026dd', passcode: '284719' }
+// Kim Min Jun of the demo immigration data, and his own number at the sandbox carrier.
+const KIM = {
+  foreignerId: 'NN0000000001',
+  passport: 'M12345678',
+  residenceCard: 'TT0000000001',
+  fullName: 'KIM MIN JUN',
+  dob: '07/07/1985',
+  phone: '0700 000 001',
+  phoneE164: '+84700000001',
+}
+const REGISTRY_IMPORT = { id: 'registry-import', kind: 'system' as const, purpose: 'registry-import' }
 // The face engine loads its models in a worker: the first check may take several seconds.
 const SLOW = { timeout: 30_000 }
 
@@ -24,14 +40,21 @@ beforeAll(async () => {
   t = await startTestApp({ FACE_THREADS: '1' })
   const now = t.clock.now()
   await seedDemoRegistry(t.handle, { asOf: now.toISOString().slice(0, 10), now, population: 0 })
+  // The portraits on record, enrolled as the registry import does (no officer involved).
   portrait = await cropFace(PORTRAIT.file, PORTRAIT.box, PORTRAIT.margin)
-  const enrol = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/biometrics/faces/enrol',
-    headers: { 'x-officer-id': 'registry-import' },
-    payload: { subjectId: BINH.personalId, image: portrait.toString('base64'), source: 'registry' },
+  await enrolFace(t.deps, REGISTRY_IMPORT, {
+    subjectId: BINH.personalId,
+    image: portrait,
+    source: 'registry',
   })
-  expect(enrol.statusCode, enrol.body).toBe(200)
+  // Kim's portrait is one photo of the sample man; he registers with a later photo of himself.
+  const man = SAME_PERSON_PHOTOS[1]
+  const kimPortrait = await cropFace(man.file, man.box, man.margin)
+  await enrolFace(t.deps, REGISTRY_IMPORT, {
+    subjectId: KIM.foreignerId,
+    image: kimPortrait,
+    source: 'registry',
+  })
   base = await t.app.listen({ host: '127.0.0.1', port: 0 })
   if (browserAvailable) browser = await launchBrowser()
 }, 120_000)
@@ -79,10 +102,15 @@ const submitAndReadReceipt = async (page: Page) => {
   return id
 }
 
-/** The newest 6-digit code sent to the phone (read from the development outbox, as a phone would). */
-const latestCode = async () => {
-  const res = await fetch(`${base}/dev/outbox?recipient=${encodeURIComponent(PHONE_E164)}&channel=sms`)
-  const { messages } = (await res.json()) as { messages: { body: string }[] }
+/** The SMS sent to a phone, newest first (read from the development outbox, as a phone would). */
+const smsTo = async (recipient: string) => {
+  const res = await fetch(`${base}/dev/outbox?recipient=${encodeURIComponent(recipient)}&channel=sms`)
+  return ((await res.json()) as { messages: { body: string }[] }).messages
+}
+
+/** The newest 6-digit code sent to the phone. */
+const latestCode = async (recipient = PHONE_E164) => {
+  const messages = await smsTo(recipient)
   const code = messages.map((m) => /\b(\d{6})\b/.exec(m.body)?.[1]).find(Boolean)
   expect(code).toBeDefined()
   return code as string
@@ -268,6 +296,61 @@ describe.skipIf(!browserAvailable)('the citizen app: registration and activation
     expect(status.json()).toMatchObject({ state: 'submitted' })
     await page.close()
   }, 60_000)
+
+  test('a foreigner with a residence card registers with a passport, is approved and activates with the number the SMS gives', async () => {
+    const page = await open('/app/register')
+    // The choice is a labelled radio group; the foreigner's details replace the ID number.
+    await page.getByRole('radio', { name: 'Người nước ngoài' }).check()
+    await expect.poll(() => page.getByLabel(/Số định danh cá nhân/).count()).toBe(0)
+    await page.getByRole('button', { name: 'Tiếp tục' }).click()
+    await expect.poll(() => main(page).textContent()).toContain('Số hộ chiếu gồm 6 đến 12 chữ cái và chữ số.')
+    await expect.poll(() => main(page).textContent()).toContain('Chọn quốc tịch của bạn.')
+    await page.getByLabel(/^Số hộ chiếu/).fill(KIM.passport)
+    await page.getByLabel(/^Quốc tịch/).selectOption('KR')
+    expect(
+      await page
+        .getByLabel(/^Quốc tịch/)
+        .locator('option:checked')
+        .textContent(),
+    ).toBe('Hàn Quốc')
+    await page.getByLabel(/^Số thẻ thường trú hoặc tạm trú/).fill(KIM.residenceCard)
+    await page.getByLabel(/^Họ và tên/).fill(KIM.fullName)
+    await page.getByLabel(/^Ngày sinh/).fill(KIM.dob)
+    await page.getByLabel(/^Số điện thoại/).fill(KIM.phone)
+    await shot(page, 'register-foreigner-details')
+    await page.getByRole('button', { name: 'Tiếp tục' }).click()
+    await expect.poll(() => main(page).textContent()).toContain(`hộ chiếu số ${KIM.passport}`)
+    await uploadSelfie(page, await demoLaterCapture())
+    const dossierId = await submitAndReadReceipt(page)
+    await shot(page, 'receipt-foreigner')
+
+    expect(await processDossier(t.deps, dossierId)).toMatchObject({ state: 'approved' })
+    await page.getByRole('link', { name: 'Theo dõi hồ sơ' }).click()
+    await expect.poll(() => page.locator('[data-state]').textContent(), SLOW).toBe('Đã được phê duyệt')
+    // The approval SMS names the username: the foreigner ID number of the immigration record.
+    const approval = (await smsTo(KIM.phoneE164)).find((m) => m.body.includes('Ten dang nhap'))
+    expect(approval?.body).toContain(KIM.foreignerId)
+
+    await page.getByRole('link', { name: 'Kích hoạt tài khoản' }).click()
+    await page.waitForURL(/\/app\/activate$/)
+    await page.getByLabel(/Số định danh cá nhân/).fill(KIM.foreignerId.toLowerCase())
+    await page.getByLabel(/Số điện thoại/).fill(KIM.phone)
+    await page.getByRole('button', { name: 'Gửi mã xác thực' }).click()
+    await expect
+      .poll(() => main(page).textContent(), SLOW)
+      .toContain('Mã xác thực đã được gửi (nếu thông tin đúng)')
+    await chooseQuestions(page)
+    await fillCredentials(page, {
+      code: await latestCode(KIM.phoneE164),
+      password: 'Seoul@2026vn',
+      passcode: '604821',
+    })
+    await page.getByRole('button', { name: 'Kích hoạt tài khoản' }).click()
+    await page.waitForURL(/\/app\/activate\/done$/)
+    await expect.poll(() => main(page).textContent()).toContain(KIM.foreignerId)
+    await shot(page, 'activated-foreigner')
+    await page.close()
+  }, 120_000)
 
   test('the app is installable and speaks English too', async () => {
     const res = await fetch(`${base}/manifest.webmanifest`)

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { givenAccount } from '../../server/src/modules/accounts/accounts.test-support.js'
+import { officerSession } from '../../server/src/modules/officers/officers.test-support.js'
 import { seedDemoRegistry } from '../../server/src/modules/registry/index.js'
 import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
@@ -113,8 +114,9 @@ describe.skipIf(!browserAvailable)('the citizen app after activation, in Chromiu
     await shot(page, 'home')
 
     // An officer reads An's record: An sees it in his history, with who and why.
+    const officer = await officerSession(t, { roles: ['receiving_officer'], officerNumber: OFFICER })
     const read = await fetch(`${base}/api/v1/registry/persons/${AN.personalId}`, {
-      headers: { 'x-officer-id': OFFICER },
+      headers: officer.headers,
     })
     expect(read.status).toBe(200)
     await page.getByRole('link', { name: /Lịch sử sử dụng/ }).click()

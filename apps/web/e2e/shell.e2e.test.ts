@@ -1,16 +1,23 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import {
+  type OfficerSession,
+  officerSession,
+} from '../../server/src/modules/officers/officers.test-support.js'
 import { seedDemoRegistry } from '../../server/src/modules/registry/index.js'
 import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
+import { giveOfficerCookies } from './officer.support.js'
 
 let t: TestContext
 let browser: Browser
 let base: string
+let officer: OfficerSession
 
 beforeAll(async () => {
   t = await startTestApp()
   await seedDemoRegistry(t.handle, { asOf: '2026-11-23', population: 0 })
+  officer = await officerSession(t, { roles: ['receiving_officer'] })
   base = await t.app.listen({ host: '127.0.0.1', port: 0 })
   browser = await launchBrowser()
 })
@@ -20,7 +27,10 @@ afterAll(async () => {
 })
 
 const open = async (path: string, lang: 'vi' | 'en' = 'vi'): Promise<Page> => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+  // The officer pages need a logged-in officer (the login itself is officer-login.e2e's subject).
+  if (path.startsWith('/officer')) await giveOfficerCookies(context, officer, base)
+  const page = await context.newPage()
   await page.addInitScript((l) => localStorage.setItem('dinhdanh.language', l), lang)
   await page.goto(`${base}${path}`)
   return page

@@ -55,7 +55,7 @@ export type Readiness = {
   }
 }
 
-// ---- Biometrics (officer checks; every call carries x-officer-id) ----
+// ---- Biometrics (officer checks; the officer's session cookie identifies the caller) ----
 
 export type BiometricUse = 'counter_capture' | 'app_selfie' | 'payment'
 export type BiometricDecision = 'match' | 'no_match' | 'quality_rejected' | 'spoof_suspected'
@@ -139,7 +139,6 @@ const readJson = async (res: Response): Promise<unknown> => {
 }
 
 type RequestOptions = {
-  officerId?: string
   signal?: AbortSignal
   /** Statuses whose body is a normal answer, not an error (e.g. 503 from /readyz). */
   acceptStatuses?: number[]
@@ -153,7 +152,6 @@ const request = async <T>(
   options: RequestOptions & { body?: unknown },
 ): Promise<T> => {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
-  if (options.officerId) headers['x-officer-id'] = options.officerId
   if (options.body !== undefined) headers['content-type'] = 'application/json'
   let res: Response
   try {
@@ -211,25 +209,35 @@ export const biometricsPaths = {
   review: (id: string) => `/api/v1/biometrics/verifications/${encodeURIComponent(id)}/review`,
 }
 
+// The officer session's CSRF token (cookie dd_officer_csrf), echoed on every state-changing officer call.
+const officerCsrfToken = () =>
+  document.cookie
+    .split('; ')
+    .find((c) => c.startsWith('dd_officer_csrf='))
+    ?.slice('dd_officer_csrf='.length) ?? ''
+
+/** The x-csrf-token header of the officer's session, for POSTs of the officer portal. */
+export const officerCsrfHeaders = () => ({ 'x-csrf-token': decodeURIComponent(officerCsrfToken()) })
+
 const retryUnlessClientError = (failureCount: number, error: Error) =>
   !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failureCount < 2
 
-export const usePerson = (personalId: string, officerId: string) =>
+export const usePerson = (personalId: string) =>
   useQuery<Person, ApiError>({
-    queryKey: ['registry', 'person', personalId, officerId],
-    queryFn: ({ signal }) => apiGet<Person>(registryPaths.person(personalId), { officerId, signal }),
-    enabled: personalId !== '' && officerId !== '',
+    queryKey: ['registry', 'person', personalId],
+    queryFn: ({ signal }) => apiGet<Person>(registryPaths.person(personalId), { signal }),
+    enabled: personalId !== '',
     retry: retryUnlessClientError,
   })
 
-export const usePersonSearch = (search: PersonSearch | null, officerId: string) =>
+export const usePersonSearch = (search: PersonSearch | null) =>
   useQuery<Page<PersonSummary>, ApiError>({
-    queryKey: ['registry', 'search', search, officerId],
+    queryKey: ['registry', 'search', search],
     queryFn: ({ signal }) =>
       search
-        ? apiGet<Page<PersonSummary>>(registryPaths.search(search), { officerId, signal })
+        ? apiGet<Page<PersonSummary>>(registryPaths.search(search), { signal })
         : Promise.reject(new ApiError('client.NO_QUERY', 'No search', 0)),
-    enabled: search !== null && officerId !== '',
+    enabled: search !== null,
     placeholderData: keepPreviousData,
     retry: retryUnlessClientError,
   })
@@ -256,27 +264,28 @@ export type FaceCheck = {
   image: string
 }
 
-export const useVerifyFace = (officerId: string) =>
+export const useVerifyFace = () =>
   useMutation<FaceVerification, ApiError, FaceCheck>({
-    mutationFn: (check) => apiPost<FaceVerification>(biometricsPaths.verifyFace, check, { officerId }),
+    mutationFn: (check) =>
+      apiPost<FaceVerification>(biometricsPaths.verifyFace, check, { headers: officerCsrfHeaders() }),
   })
 
-// Every read is audited on the server: the key leaves out the officer so typing in the field does not re-read.
+// Every read is audited on the server: one key per verification so it is read once.
 const verificationKey = (id: string) => ['biometrics', 'verification', id] as const
 
-export const useVerification = (id: string, officerId: string) =>
+export const useVerification = (id: string) =>
   useQuery<VerificationReview, ApiError>({
     queryKey: verificationKey(id),
-    queryFn: ({ signal }) =>
-      apiGet<VerificationReview>(biometricsPaths.verification(id), { officerId, signal }),
-    enabled: id !== '' && officerId !== '',
+    queryFn: ({ signal }) => apiGet<VerificationReview>(biometricsPaths.verification(id), { signal }),
+    enabled: id !== '',
     retry: retryUnlessClientError,
   })
 
-export const useReviewVerification = (id: string, officerId: string) => {
+export const useReviewVerification = (id: string) => {
   const client = useQueryClient()
   return useMutation<VerificationReview, ApiError, { outcome: ReviewOutcome; note?: string }>({
-    mutationFn: (review) => apiPost<VerificationReview>(biometricsPaths.review(id), review, { officerId }),
+    mutationFn: (review) =>
+      apiPost<VerificationReview>(biometricsPaths.review(id), review, { headers: officerCsrfHeaders() }),
     // The review's answer carries no images: keep the ones already shown.
     onSuccess: (reviewed) =>
       client.setQueryData<VerificationReview>(verificationKey(id), (old) => ({

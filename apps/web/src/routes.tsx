@@ -5,6 +5,7 @@ import { ActivatePage } from './areas/citizen/activate/ActivatePage'
 import { CitizenHome } from './areas/citizen/CitizenHome'
 import { CitizenLayout } from './areas/citizen/CitizenLayout'
 import { LoginPage } from './areas/citizen/login/LoginPage'
+import { DependentPage } from './areas/citizen/me/DependentPage'
 import { DependentsPage } from './areas/citizen/me/DependentsPage'
 import { HistoryPage } from './areas/citizen/me/HistoryPage'
 import { HomePage } from './areas/citizen/me/HomePage'
@@ -22,6 +23,8 @@ import { VerificationReviewPage } from './areas/officer/biometrics/VerificationR
 import { OfficerLayout } from './areas/officer/OfficerLayout'
 import { PersonDetailPage } from './areas/officer/PersonDetailPage'
 import { RegistrySearchPage } from './areas/officer/RegistrySearchPage'
+import { OfficerLoginPage } from './areas/officer/session/OfficerLoginPage'
+import { RequireOfficer } from './areas/officer/session/RequireOfficer'
 import { AppLayout } from './layout/AppLayout'
 import { NotFound } from './layout/NotFound'
 
@@ -51,6 +54,7 @@ export const routes: RouteObject[] = [
               { path: 'security', element: <SecurityPage /> },
               { path: 'history', element: <HistoryPage /> },
               { path: 'dependents', element: <DependentsPage /> },
+              { path: 'dependents/:personalId', element: <DependentPage /> },
             ],
           },
           { path: '*', element: <NotFound /> },
@@ -60,11 +64,17 @@ export const routes: RouteObject[] = [
         path: 'officer',
         element: <OfficerLayout />,
         children: [
-          { index: true, element: <Navigate to="search" replace /> },
-          { path: 'search', element: <RegistrySearchPage /> },
-          { path: 'persons/:personalId', element: <PersonDetailPage /> },
-          { path: 'biometrics', element: <FaceCheckPage /> },
-          { path: 'biometrics/verifications/:id', element: <VerificationReviewPage /> },
+          { path: 'login', element: <OfficerLoginPage /> },
+          {
+            element: <RequireOfficer />,
+            children: [
+              { index: true, element: <Navigate to="search" replace /> },
+              { path: 'search', element: <RegistrySearchPage /> },
+              { path: 'persons/:personalId', element: <PersonDetailPage /> },
+              { path: 'biometrics', element: <FaceCheckPage /> },
+              { path: 'biometrics/verifications/:id', element: <VerificationReviewPage /> },
+            ],
+          },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -95,7 +95,8 @@ export const registryCommands = (program: Command) => {
         const person = await readPerson(
           { db: handle.db, clock: systemClock },
           {
-            officerId: `cli:${userInfo().username}`,
+            actor: `cli:${userInfo().username}`,
+            unit: null,
             purpose: opts.purpose,
             requestId: randomUUID(),
           },

@@ -18,7 +18,17 @@ describe('configuration is parsed once and refuses bad values', () => {
     expect(c.DATA_DIR).toBe('./data')
     expect(c.DATABASE_URL).toBeUndefined()
     expect(c.POLICY_PROFILE).toBe('decree-69-2024')
-    expect(c.publicUrl).toBe('http://127.0.0.1:3000')
+    expect(c.publicUrl).toBe('http://localhost:3000')
+  })
+
+  test('a loopback listener is published as localhost, a passkey relying-party ID (an IP never is)', () => {
+    expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl).toBe('http://localhost:8080')
+    expect(loadConfig({ HOST: 'eid.example.vn' }).publicUrl).toBe('http://eid.example.vn:3000')
+    expect(loadConfig({ PUBLIC_URL: 'https://eid.gov.vn/' }).publicUrl).toBe('https://eid.gov.vn')
+    expect(loadConfig({ WEBAUTHN_ORIGINS: 'https://a.vn/, https://b.vn' }).WEBAUTHN_ORIGINS).toEqual([
+      'https://a.vn',
+      'https://b.vn',
+    ])
   })
 
   test('a bad variable is named in the error', () => {
@@ -32,8 +42,15 @@ describe('configuration is parsed once and refuses bad values', () => {
     expect(issuesOf({ PORT: '-1', LOG_LEVEL: 'loud' })).toHaveLength(2)
   })
 
+  test('production refuses the sandbox carrier, which knows only the demo subscriptions', () => {
+    expect(issuesOf({ NODE_ENV: 'production', KEK: 'x'.repeat(43) })).toEqual([
+      expect.stringMatching(/^PHONE_OWNERSHIP: the sandbox carrier is for development/),
+    ])
+    expect(issuesOf({ NODE_ENV: 'production', KEK: 'x'.repeat(43), PHONE_OWNERSHIP: 'off' })).toEqual([])
+  })
+
   test('production refuses to start without a key-encryption key', () => {
-    expect(issuesOf({ NODE_ENV: 'production' })[0]).toMatch(/^KEK:/)
+    expect(issuesOf({ NODE_ENV: 'production', PHONE_OWNERSHIP: 'off' })[0]).toMatch(/^KEK:/)
   })
 
   test('a chosen sender requires its settings', () => {

@@ -49,6 +49,19 @@ const Env = z.object({
   SINGLE_DEVICE_LOGIN: bool.default(true),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  // Passkeys: the relying-party ID (a domain, never an IP address) and the origins allowed to use it;
+  // by default the public URL's host and origin.
+  WEBAUTHN_RP_ID: z.string().min(1).optional(),
+  WEBAUTHN_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim().replace(/\/$/, '')))
+    .optional(),
+  // Whether a phone is an own-name subscription (D69 Art 10): the sandbox carrier, or no check at all.
+  PHONE_OWNERSHIP: z.enum(['sandbox', 'off']).default('sandbox'),
+  // A carrier that has not answered by then is unavailable: the dossier waits and is checked again.
+  PHONE_OWNERSHIP_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(3000),
+  PHONE_OWNERSHIP_SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  PHONE_OWNERSHIP_SANDBOX_OUTAGE: bool.default(false),
   // Worker threads for face inference; 0 means the engine default (2).
   FACE_THREADS: z.coerce.number().int().min(0).max(32).default(0),
 })
@@ -75,9 +88,15 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
   if (c.NOTIFY_SMS === 'http' && !c.SMS_GATEWAY_URL)
     issues.push('SMS_GATEWAY_URL: required when NOTIFY_SMS=http')
   if (c.NOTIFY_EMAIL === 'smtp' && !c.SMTP_URL) issues.push('SMTP_URL: required when NOTIFY_EMAIL=smtp')
+  // The sandbox carrier only knows the demo subscriptions: in production it would reject every applicant.
+  if (c.NODE_ENV === 'production' && c.PHONE_OWNERSHIP === 'sandbox')
+    issues.push('PHONE_OWNERSHIP: the sandbox carrier is for development; choose a carrier connector or off')
   if (c.NODE_ENV === 'production' && !c.KEK && !c.KEK_FILE)
     issues.push('KEK: a key-encryption key (KEK or KEK_FILE) is required in production')
   if (issues.length) throw new ConfigError(issues)
-  const publicUrl = (c.PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/$/, '')
+  // A loopback or any-address listener is reached as localhost: browsers treat it as a secure context and
+  // accept it as a passkey relying-party ID, which an IP address is not.
+  const host = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(c.HOST) ? 'localhost' : c.HOST
+  const publicUrl = (c.PUBLIC_URL ?? `http://${host}:${c.PORT}`).replace(/\/$/, '')
   return Object.freeze({ ...c, publicUrl })
 }

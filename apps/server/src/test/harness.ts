@@ -9,7 +9,9 @@ import type { Deps } from '../deps.js'
 import { allMigrations } from '../migrations.js'
 import { deriveOtpKey } from '../modules/authn/index.js'
 import { createBiometricsRuntime } from '../modules/biometrics/index.js'
+import { createOfficerTotpSealer } from '../modules/officers/index.js'
 import { policyFor } from '../modules/policy/index.js'
+import { createPhoneOwnership, seedDemoSubscriptions } from '../modules/telecom/index.js'
 import { type Clock, type FrozenClock, frozenClock } from '../platform/clock.js'
 import { loadConfig } from '../platform/config.js'
 import { type DbHandle, openDb } from '../platform/db.js'
@@ -112,7 +114,11 @@ export const startTestApp = async (
     biometrics: createBiometricsRuntime({ config, kek, log }),
     policy: policyFor(config.POLICY_PROFILE),
     otpKey: deriveOtpKey(kek),
+    phoneOwnership: createPhoneOwnership(config, { db: handle.db, log }),
+    officerTotp: createOfficerTotpSealer(kek),
   }
+  // The sandbox carrier knows the demo people's numbers, as in the demo (tests register them with these).
+  await seedDemoSubscriptions(deps)
   const app = await buildApp(deps, { extraRoutes })
   await app.ready()
   return {

@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { ModuleMigrations } from '../../platform/migrate.js'
+import { dropEidCardSql, eidCardSql } from './eid-card.migrations.js'
+import { dropPasskeysSql, passkeysSql } from './passkey.migrations.js'
 
 const init = `
 CREATE TABLE accounts_account (
@@ -130,6 +132,19 @@ CREATE UNIQUE INDEX accounts_representation_live ON accounts_representation (dep
 CREATE INDEX accounts_representation_rep ON accounts_representation (representative_account_id) WHERE ended_at IS NULL;
 `
 
+// Who placed a lock (the holder, a representative acting for them, the lock job, an authority's officer),
+// and a dependent's account a representative locks before anyone activated it: only `active` needs activation.
+const lockedBy = `
+ALTER TABLE accounts_lock ADD COLUMN locked_by text;
+ALTER TABLE accounts_account DROP CONSTRAINT accounts_account_check;
+ALTER TABLE accounts_account ADD CONSTRAINT accounts_account_active_activated CHECK (status <> 'active' OR activated_at IS NOT NULL)
+`
+const lockedByDown = `
+ALTER TABLE accounts_account DROP CONSTRAINT accounts_account_active_activated;
+ALTER TABLE accounts_account ADD CONSTRAINT accounts_account_check CHECK (status = 'approved' OR activated_at IS NOT NULL OR status = 'closed');
+ALTER TABLE accounts_lock DROP COLUMN locked_by
+`
+
 export const accountsMigrations: ModuleMigrations = {
   accounts_0001_init: {
     up: (db) => run(db, init),
@@ -146,5 +161,17 @@ export const accountsMigrations: ModuleMigrations = {
   accounts_0004_representation: {
     up: (db) => run(db, representation),
     down: (db) => run(db, 'DROP TABLE accounts_representation'),
+  },
+  accounts_0005_passkeys: {
+    up: (db) => run(db, passkeysSql),
+    down: (db) => run(db, dropPasskeysSql),
+  },
+  accounts_0006_locks_for_dependents: {
+    up: (db) => run(db, lockedBy),
+    down: (db) => run(db, lockedByDown),
+  },
+  accounts_0007_eid_cards: {
+    up: (db) => run(db, eidCardSql),
+    down: (db) => run(db, dropEidCardSql),
   },
 }

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { EidCardTables } from './eid-card.table.js'
+import type { PasskeyTables } from './passkey.table.js'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 type LocalDateColumn = ColumnType<string, string, string>
@@ -10,12 +12,13 @@ export type AccountStatus = 'approved' | 'active' | 'locked' | 'closed'
 export type DossierKind = 'CITIZEN_L1_APP' | 'FOREIGNER_L1_APP'
 export type DossierState = 'submitted' | 'pending_verification' | 'approved' | 'rejected'
 
-/** What the applicant declared in the app (DOMAIN §5.1): checked against the registry, never shown back. */
+/** What the applicant declared in the app (DOMAIN §5.1, §5.4): checked against the registry, never shown back. */
 export type DeclaredData = {
   fullName: string
   dateOfBirth: string
   passportNumber?: string
   nationality?: string
+  residenceCardNumber?: string
 }
 
 /** A security question chosen at activation and the hash of its answer. */
@@ -81,7 +84,7 @@ export interface AccountsSessionTable {
   device_id: string | null
   token_hash: string
   csrf_hash: string
-  /** How the holder proved who they are in this session ('pwd', 'otp', later 'passkey'). */
+  /** How the holder proved who they are at login, as RFC 8176 AMR values ('pwd', 'otp', 'hwk', 'mfa'). */
   methods: string[]
   ip: string | null
   user_agent: string | null
@@ -90,6 +93,9 @@ export interface AccountsSessionTable {
   expires_at: Timestamp
   revoked_at: Timestamp | null
   revoked_reason: string | null
+  /** The latest step-up in this session and its method ('pin' passcode, 'hwk' passkey). */
+  step_up_at: Timestamp | null
+  step_up_method: string | null
 }
 
 export interface AccountsLoginChallengeTable {
@@ -112,6 +118,8 @@ export interface AccountsLockTable {
   initiator: LockInitiator
   form: string | null
   locked_at: Timestamp
+  /** The holder's or their representative's number, 'system:lock-job' or an officer; null on rows from before it was kept. */
+  locked_by: string | null
   unlocked_at: Timestamp | null
   unlocked_by: string | null
 }
@@ -128,7 +136,7 @@ export interface AccountsRepresentationTable {
   ended_reason: string | null
 }
 
-export interface AccountsTables {
+export interface AccountsTables extends PasskeyTables, EidCardTables {
   accounts_representation: AccountsRepresentationTable
   accounts_lock: AccountsLockTable
   accounts_account: AccountsAccountTable
@@ -143,4 +151,5 @@ export type SessionRow = Selectable<AccountsSessionTable>
 export type AccountRow = Selectable<AccountsAccountTable>
 export type NewAccountRow = Insertable<AccountsAccountTable>
 export type DossierRow = Selectable<AccountsDossierTable>
+export type RepresentationRow = Selectable<AccountsRepresentationTable>
 export type NewDossierRow = Insertable<AccountsDossierTable>

@@ -11,6 +11,8 @@ export type GivenAccount = {
   phone?: string
   /** Hashed as activation would; without it the account has no password (approved, not activated). */
   password?: string
+  /** The 6-digit passcode, hashed likewise. */
+  passcode?: string
   createdVia?: 'app' | 'counter' | 'representative'
   at: Date
 }
@@ -24,13 +26,13 @@ export const givenAccount = async (db: Kysely<Database>, a: GivenAccount): Promi
     .values({
       id,
       subject_id: a.subjectId,
-      subject_kind: 'citizen',
+      subject_kind: a.subjectId.startsWith('NN') ? 'foreigner' : 'citizen',
       level: a.level ?? 1,
       status,
       phone: a.phone ?? '+84912345678',
       email: null,
       password_hash: a.password === undefined ? null : await hashSecret(a.password),
-      passcode_hash: null,
+      passcode_hash: a.passcode === undefined ? null : await hashSecret(a.passcode),
       security_qa: null,
       created_via: a.createdVia ?? 'app',
       dossier_id: null,

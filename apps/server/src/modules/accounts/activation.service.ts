@@ -3,15 +3,18 @@ import { recordAudit } from '../../platform/audit/index.js'
 import { fail } from '../../platform/errors.js'
 import { enqueueNotification } from '../../platform/notify/index.js'
 import { assertOtp, hashAnswer, hashSecret, issueOtp, verifyOtp } from '../authn/index.js'
-import { matchDeclared } from '../registry/index.js'
+import { findForeignerRecord, matchDeclared } from '../registry/index.js'
 import { activateAccount, findAccountBySubject } from './account.repository.js'
 import { ACCOUNTS } from './accounts.errors.js'
 import { toE164 } from './accounts.phone.js'
+import type { AccountRow } from './accounts.table.js'
 import { endRepresentation, takeoverAllowed } from './takeover.js'
+import { usernameOf } from './username.js'
 
 export type ActivationDeps = Pick<Deps, 'db' | 'clock' | 'policy' | 'otpKey'>
 
 export type ActivationStart = {
+  /** The username: the personal ID number, or a foreigner's ID number (NN and 10 digits, any case). */
   personalId: string
   phone: string
   /** A dependent taking over an account filed by their representative proves who they are with these. */
@@ -28,6 +31,14 @@ export type ActivationFinish = ActivationStart & {
 
 const otpSubject = (personalId: string, phone: string) => `${personalId.trim()}:${phone}`
 
+// The holder's birth date on record: the passcode must not be it.
+const birthDateOf = async (deps: ActivationDeps, account: AccountRow): Promise<string | undefined> => {
+  if (account.subject_kind === 'foreigner')
+    return (await findForeignerRecord(deps.db, account.subject_id))?.dateOfBirth
+  const person = await matchDeclared(deps.db, { personalId: account.subject_id })
+  return person.kind === 'match' ? person.person.dateOfBirth : undefined
+}
+
 /**
  * Step 1 of activation (DOMAIN §4): ID number + phone. A code goes by SMS only when an approved account
  * has that phone; the answer is the same either way, so nobody learns who registered.
@@ -37,7 +48,7 @@ export const startActivation = async (
   input: ActivationStart,
 ): Promise<{ sent: true }> => {
   const phone = toE164(input.phone)
-  const account = await findAccountBySubject(deps.db, input.personalId.trim())
+  const account = await findAccountBySubject(deps.db, usernameOf(input.personalId))
   const ownPhone =
     account?.phone === phone || (account !== undefined && (await takeoverAllowed(deps, account, input)))
   if (account?.status === 'approved' && ownPhone)
@@ -57,7 +68,7 @@ export const startActivation = async (
  */
 export const finishActivation = async (deps: ActivationDeps, input: ActivationFinish) => {
   const phone = toE164(input.phone)
-  const personalId = input.personalId.trim()
+  const personalId = usernameOf(input.personalId)
   // Rules that need nothing from the records come first, so a typo does not burn the code.
   const stateless = [
     ...deps.policy.checkPassword(input.password, { personalIdNumber: personalId, phone }),
@@ -74,8 +85,7 @@ export const finishActivation = async (deps: ActivationDeps, input: ActivationFi
     }),
   )
   const account = (await findAccountBySubject(deps.db, personalId)) ?? fail(ACCOUNTS.NOT_ACTIVATABLE)
-  const person = await matchDeclared(deps.db, { personalId })
-  const dateOfBirth = person.kind === 'match' ? person.person.dateOfBirth : undefined
+  const dateOfBirth = await birthDateOf(deps, account)
   const byBirthDate = dateOfBirth ? deps.policy.checkPasscode(input.passcode, { dateOfBirth }) : []
   if (byBirthDate.length) fail(ACCOUNTS.CREDENTIALS_REJECTED, undefined, { failures: byBirthDate })
   // The NFC form is what the length rule counted and what a login will hash.
@@ -114,7 +124,7 @@ export const finishActivation = async (deps: ActivationDeps, input: ActivationFi
       actorKind: 'citizen',
       action: 'accounts.account.activated',
       subject: personalId,
-      subjectKind: 'citizen',
+      subjectKind: account.subject_kind,
       purpose: 'eid-activation',
       data: { level: activated.level, ...(takeover ? { takeover: true } : {}) },
     })

@@ -1,41 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import { vietnamDateOf } from '@dinhdanh/vn-id'
-import type { Transaction } from 'kysely'
-import type { Database } from '../../database.js'
-import type { Deps } from '../../deps.js'
-import { listAuditBySubject, recordAudit } from '../../platform/audit/index.js'
+import { listAuditBySubject } from '../../platform/audit/index.js'
 import { fail } from '../../platform/errors.js'
 import { ageOn } from '../policy/index.js'
 import { findPersonRecord, matchDeclared, type PersonView } from '../registry/index.js'
 import { findAccountBySubject, insertAccount } from './account.repository.js'
 import { ACCOUNTS } from './accounts.errors.js'
+import { actingFor, auditBoth, birthDateOf, type DependentsDeps } from './representation.js'
 import type { CurrentSession } from './session.service.js'
+import { representationEndsOn } from './takeover.js'
 
-export type DependentsDeps = Pick<Deps, 'db' | 'clock' | 'policy'>
-
-// Every act of a representative for a dependent is written under both of them.
-const auditBoth = async (
-  trx: Transaction<Database>,
-  deps: DependentsDeps,
-  rep: CurrentSession['account'],
-  dependentId: string,
-  action: string,
-  data: Record<string, unknown>,
-) => {
-  for (const [subject, role] of [
-    [rep.subject_id, 'representative'],
-    [dependentId, 'dependent'],
-  ] as const)
-    await recordAudit(trx, deps.clock, {
-      actor: rep.subject_id,
-      actorKind: 'representative',
-      action: `accounts.dependent.${action}`,
-      subject,
-      subjectKind: 'citizen',
-      purpose: 'representation',
-      data: { ...data, role, representative: rep.subject_id, dependent: dependentId },
-    })
-}
+export type { DependentsDeps } from './representation.js'
 
 /**
  * A parent or guardian registers a child or a ward (DOMAIN §5.3): the registry must record the
@@ -135,7 +110,10 @@ export const registerDependent = async (
   })
 }
 
-/** The holder's dependents, with the regime each was registered under. */
+/**
+ * The holder's dependents, with the regime each was registered under and the day the holder stops acting
+ * for them (a child's takeover date; none for a ward).
+ */
 export const listDependents = async (deps: DependentsDeps, s: CurrentSession) => {
   const rows = await deps.db
     .selectFrom('accounts_representation')
@@ -150,32 +128,37 @@ export const listDependents = async (deps: DependentsDeps, s: CurrentSession) =>
     .where('accounts_representation.representative_account_id', '=', s.account.id)
     .where('accounts_representation.ended_at', 'is', null)
     .execute()
+  const today = vietnamDateOf(deps.clock.now())
   return Promise.all(
-    rows.map(async (r) => ({
-      personalId: r.dependent_subject_id,
-      fullName: (await findPersonRecord(deps.db, r.dependent_subject_id))?.full_name ?? null,
-      relation: r.relation,
-      regime: r.regime,
-      accountStatus: r.account_status ?? null,
-      since: new Date(r.created_at).toISOString(),
-    })),
+    rows.map(async (r) => {
+      const person = await findPersonRecord(deps.db, r.dependent_subject_id)
+      const endsOn = person ? representationEndsOn(deps, r.relation, birthDateOf(person)) : undefined
+      return {
+        personalId: r.dependent_subject_id,
+        fullName: person?.full_name ?? null,
+        relation: r.relation,
+        regime: r.regime,
+        accountStatus: r.account_status ?? null,
+        since: new Date(r.created_at).toISOString(),
+        takeoverOn: endsOn ?? null,
+        acting: endsOn === undefined || endsOn > today,
+      }
+    }),
   )
 }
 
 /** A representative reads a dependent's usage history: an act for the dependent, recorded under both. */
-export const dependentHistory = async (deps: DependentsDeps, s: CurrentSession, dependentId: string) => {
-  const live = await deps.db
-    .selectFrom('accounts_representation')
-    .select('id')
-    .where('representative_account_id', '=', s.account.id)
-    .where('dependent_subject_id', '=', dependentId)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst()
-  if (!live) return fail(ACCOUNTS.NOT_REPRESENTATIVE)
+export const dependentHistory = async (
+  deps: DependentsDeps,
+  s: CurrentSession,
+  dependentId: string,
+  requestId?: string,
+) => {
+  await actingFor(deps, s.account, dependentId)
   const events = await listAuditBySubject(deps.db, dependentId, { limit: 100 })
   await deps.db
     .transaction()
-    .execute((trx) => auditBoth(trx, deps, s.account, dependentId, 'history.read', {}))
+    .execute((trx) => auditBoth(trx, deps, s.account, dependentId, 'history.read', {}, requestId))
   return events.map((e) => ({
     seq: e.seq,
     at: new Date(e.at).toISOString(),

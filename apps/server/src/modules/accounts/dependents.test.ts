@@ -1,69 +1,16 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startTestApp, type TestContext } from '../../test/harness.js'
-import { seedDemoRegistry } from '../registry/index.js'
-import { AS_OF, NOW } from '../registry/registry.test-support.js'
-import { givenAccount } from './accounts.test-support.js'
-
-const BINH = '001190012345'
-const CUONG = '001088004321'
-const BAO = { personalId: '001216006789', fullName: 'Lê Gia Bảo', dateOfBirth: '2016-04-09' }
-const AN = '079095001234'
-const PASSWORD = 'Hanoi@2026x'
-
-/** A test server with the demo registry, and active accounts of the given levels. */
-const given = async (env: Record<string, string>, levels: Record<string, 1 | 2>) => {
-  const t = await startTestApp(env)
-  await seedDemoRegistry(t.handle, { asOf: AS_OF, now: NOW, population: 0 })
-  for (const [subject, level] of Object.entries(levels))
-    await givenAccount(t.db, {
-      subjectId: subject,
-      level,
-      phone: `+8491${subject.slice(-7)}`,
-      password: PASSWORD,
-      createdVia: 'counter',
-      at: NOW,
-    })
-  return t
-}
-
-/** Logs a holder in (new device: the code from the outbox) and returns a caller with their cookies. */
-const as = async (t: TestContext, username: string) => {
-  const jar: Record<string, string> = {}
-  const call = async (method: 'GET' | 'POST', url: string, payload?: object) => {
-    const res = await t.app.inject({
-      method,
-      url,
-      ...(payload ? { payload } : {}),
-      cookies: jar,
-      headers: { 'x-csrf-token': jar.dd_csrf ?? '' },
-    })
-    for (const c of res.cookies) jar[c.name] = c.value
-    return res
-  }
-  t.clock.advance(1000)
-  const first = await call('POST', '/api/v1/auth/login', { username, password: PASSWORD })
-  const sms = await t.db
-    .selectFrom('platform_outbox')
-    .select('body')
-    .where('template', '=', 'otp.login_new_device')
-    .orderBy('created_at', 'desc')
-    .executeTakeFirstOrThrow()
-  await call('POST', '/api/v1/auth/login/verify', {
-    challengeId: first.json().challengeId,
-    code: /\b(\d{6})\b/.exec(sms.body)?.[1],
-  })
-  return call
-}
+import type { TestContext } from '../../test/harness.js'
+import { AN, BAO, BINH, CUONG, givenFamily, loggedIn } from './dependents.test-support.js'
 
 describe('representatives and dependents under Decree 69/2024', () => {
   let t: TestContext
   beforeAll(async () => {
-    t = await given({}, { [BINH]: 2, [CUONG]: 1, [AN]: 2 })
+    t = await givenFamily({}, { [BINH]: 2, [CUONG]: 1, [AN]: 2 })
   }, 60_000)
   afterAll(() => t.close())
 
   test('a level-1 parent cannot register a child: a level-2 representative does (D69 Art 7, 10)', async () => {
-    const res = await (await as(t, CUONG))('POST', '/api/v1/me/dependents', BAO)
+    const res = await (await loggedIn(t, CUONG))('POST', '/api/v1/me/dependents', BAO)
     expect(res.json()).toMatchObject({
       code: 'accounts.DEPENDENT_REFUSED',
       details: { reasons: ['representative_not_level_2'] },
@@ -71,7 +18,7 @@ describe('representatives and dependents under Decree 69/2024', () => {
   })
 
   test("a level-2 mother registers her 10-year-old: a level-1 account of the child's own, with her phone", async () => {
-    const binh = await as(t, BINH)
+    const binh = await loggedIn(t, BINH)
     const res = await binh('POST', '/api/v1/me/dependents', BAO)
     expect(res.statusCode, res.body).toBe(200)
     expect(res.json()).toMatchObject({
@@ -91,7 +38,7 @@ describe('representatives and dependents under Decree 69/2024', () => {
   })
 
   test("reading the child's history is an act for the child, recorded under both", async () => {
-    const binh = await as(t, BINH)
+    const binh = await loggedIn(t, BINH)
     expect((await binh('GET', `/api/v1/me/dependents/${BAO.personalId}/history`)).statusCode).toBe(200)
     const underChild = await t.db
       .selectFrom('platform_audit_event')
@@ -172,7 +119,7 @@ describe('representatives and dependents under Decree 69/2024', () => {
   })
 
   test('someone the registry does not record as parent or guardian cannot register the child, nor read their history', async () => {
-    const an = await as(t, AN)
+    const an = await loggedIn(t, AN)
     expect((await an('POST', '/api/v1/me/dependents', BAO)).json().code).toBe('accounts.NOT_REPRESENTATIVE')
     expect((await an('GET', `/api/v1/me/dependents/${BAO.personalId}/history`)).json().code).toBe(
       'accounts.NOT_REPRESENTATIVE',
@@ -183,12 +130,12 @@ describe('representatives and dependents under Decree 69/2024', () => {
 describe('representatives and dependents under Decree 59/2022', () => {
   let t: TestContext
   beforeAll(async () => {
-    t = await given({ POLICY_PROFILE: 'decree-59-2022' }, { [CUONG]: 1 })
+    t = await givenFamily({ POLICY_PROFILE: 'decree-59-2022' }, { [CUONG]: 1 })
   }, 60_000)
   afterAll(() => t.close())
 
   test('a child under 14 is recorded under the parent’s account, with no account of their own (D59 Art 11)', async () => {
-    const res = await (await as(t, CUONG))('POST', '/api/v1/me/dependents', BAO)
+    const res = await (await loggedIn(t, CUONG))('POST', '/api/v1/me/dependents', BAO)
     expect(res.statusCode, res.body).toBe(200)
     expect(res.json()).toMatchObject({ kind: 'under_representative_account', account: null })
     expect(

@@ -16,11 +16,13 @@ export const nextDossierState = (state: DossierState, event: DossierEvent): Doss
 
 /**
  * Why a dossier was rejected, as the applicant is told: none of them reveals what the registry holds
- * (a wrong name and an unknown number get the same DECLARED_DATA_MISMATCH).
+ * (a wrong name and an unknown number get the same DECLARED_DATA_MISMATCH) or whose a phone number is.
  */
 export const REJECTION_REASONS = {
   DECLARED_DATA_MISMATCH: 'The declared data do not match the national population database',
   NOT_ELIGIBLE: 'The applicant cannot register this kind of account in the app',
+  PHONE_NOT_OWN_NAME:
+    "The carrier does not record the mobile number in the applicant's own name (D69 Art 10)",
   FACE_MISMATCH: 'The selfie does not match the portrait on record',
   SELFIE_UNUSABLE: 'The selfie could not be used (no face, several faces, blurred, turned or not live)',
   NO_PORTRAIT_ON_RECORD: 'No portrait on record to compare with: register at a police counter (level 2)',

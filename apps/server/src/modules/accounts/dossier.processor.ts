@@ -1,82 +1,42 @@
 import { randomUUID } from 'node:crypto'
-import { vietnamDateOf } from '@dinhdanh/vn-id'
 import type { Deps } from '../../deps.js'
 import { recordAudit } from '../../platform/audit/index.js'
-import { AppError } from '../../platform/errors.js'
 import { enqueueNotification } from '../../platform/notify/index.js'
 import { startPeriodic } from '../../platform/periodic.js'
-import { verifyFace } from '../biometrics/index.js'
-import type { Policy } from '../policy/index.js'
-import { matchDeclared, type PersonView } from '../registry/index.js'
-import { findAccountBySubject, insertAccount } from './account.repository.js'
-import type { DeclaredData, DossierRow } from './accounts.table.js'
+import { insertAccount } from './account.repository.js'
+import type { DossierRow } from './accounts.table.js'
+import { checkCitizen } from './dossier.check-citizen.js'
+import { checkForeigner } from './dossier.check-foreigner.js'
+import { type CheckOutcome, SYSTEM } from './dossier.checks.js'
 import type { RejectionReason } from './dossier.flow.js'
 import { claimDossier, decideDossier, releaseDossier, waitingDossierIds } from './dossier.repository.js'
-import { selfieAad } from './registration.service.js'
 
-export type ProcessorDeps = Pick<Deps, 'db' | 'clock' | 'biometrics' | 'log' | 'policy'>
+export type ProcessorDeps = Pick<Deps, 'db' | 'clock' | 'biometrics' | 'log' | 'policy' | 'phoneOwnership'>
 export type Decision =
   | { state: 'approved'; accountId: string }
   | { state: 'rejected'; reason: RejectionReason }
-
-const SYSTEM = { id: 'system:dossier-processor', kind: 'system' as const, purpose: 'eid-registration' }
 
 // SMS texts carry no diacritics: every handset shows them, and one message holds 160 characters.
 const SMS = {
   approved:
     'Ho so dang ky tai khoan dinh danh dien tu muc 1 cua ban da duoc phe duyet. De nghi truy cap ung dung dinhdanh de kich hoat tai khoan.',
+  // A foreigner learns their username (the foreigner ID number) here, in English too.
+  approvedForeigner: (username: string) =>
+    `Ho so dang ky tai khoan dinh danh dien tu muc 1 da duoc phe duyet. Ten dang nhap: ${username}. Your e-ID account is approved: activate it in the dinhdanh app with username ${username}.`,
   rejected: (reason: RejectionReason) =>
     `Ho so dang ky tai khoan dinh danh dien tu cua ban khong duoc phe duyet (ma ${reason}). Vui long kiem tra thong tin hoac den co quan Cong an gan nhat.`,
 }
 
-// Level 1 by the applicant themself in the app, as the legal regime says (D69 Art 7; D59 Art 11): a
-// child or a ward registers through a representative instead.
-const eligible = (policy: Policy, person: PersonView, today: string) => {
-  const card = person.cards[0]
-  const cardValid = card?.status === 'valid' && (card.expiresOn === null || card.expiresOn > today)
-  const e = policy.eligibility(
-    {
-      kind: 'citizen',
-      dateOfBirth: person.dateOfBirth,
-      hasValidCard: cardValid,
-      alive: person.status === 'alive',
-    },
-    1,
-    today,
-  )
-  return e.kind === 'eligible' && e.registrant === 'self'
-}
+const smsOf = (d: DossierRow, outcome: CheckOutcome) =>
+  outcome.reason !== null
+    ? SMS.rejected(outcome.reason)
+    : d.kind === 'FOREIGNER_L1_APP'
+      ? SMS.approvedForeigner(outcome.subject.id)
+      : SMS.approved
 
-/** The automatic check of one dossier (DOMAIN §4 rule 1): registry match, eligibility, selfie against the portrait. */
-const check = async (
-  deps: ProcessorDeps,
-  d: DossierRow,
-): Promise<{ reason: RejectionReason | null; verificationId: string | null }> => {
-  if (await findAccountBySubject(deps.db, d.subject_id))
-    return { reason: 'ACCOUNT_EXISTS', verificationId: null }
-  const declared = d.declared as DeclaredData
-  const match = await matchDeclared(deps.db, {
-    personalId: d.subject_id,
-    fullName: declared.fullName,
-    dateOfBirth: declared.dateOfBirth,
-  })
-  if (match.kind !== 'match') return { reason: 'DECLARED_DATA_MISMATCH', verificationId: null }
-  if (!eligible(deps.policy, match.person, vietnamDateOf(deps.clock.now())))
-    return { reason: 'NOT_ELIGIBLE', verificationId: null }
-  if (!d.selfie_enc) return { reason: 'SELFIE_UNUSABLE', verificationId: null }
-  const selfie = deps.biometrics.images.open(d.selfie_enc, selfieAad(d.id))
-  try {
-    const v = await verifyFace(deps, SYSTEM, { subjectId: d.subject_id, image: selfie, use: 'app_selfie' })
-    return { reason: v.decision === 'match' ? null : 'FACE_MISMATCH', verificationId: v.verificationId }
-  } catch (e) {
-    if (!(e instanceof AppError)) throw e
-    if (e.code === 'biometrics.NO_REFERENCE') return { reason: 'NO_PORTRAIT_ON_RECORD', verificationId: null }
-    const verificationId = typeof e.details?.verificationId === 'string' ? e.details.verificationId : null
-    if (/^biometrics\.(FACE_(?!ENGINE)|IMAGE_)/.test(e.code))
-      return { reason: 'SELFIE_UNUSABLE', verificationId }
-    throw e
-  }
-}
+/** The automatic check of one dossier (DOMAIN §4 rule 1), by who applies. */
+const check = (deps: ProcessorDeps, d: DossierRow) =>
+  d.kind === 'FOREIGNER_L1_APP' ? checkForeigner(deps, d) : checkCitizen(deps, d)
 
 /**
  * Checks one waiting dossier and decides it: an approval creates the level-1 account (to be activated),
@@ -85,11 +45,11 @@ const check = async (
 export const processDossier = async (deps: ProcessorDeps, dossierId: string): Promise<Decision | null> => {
   const d = await claimDossier(deps.db, dossierId, deps.clock.now())
   if (!d) return null
-  let outcome: Awaited<ReturnType<typeof check>>
+  let outcome: CheckOutcome
   try {
     outcome = await check(deps, d)
   } catch (e) {
-    // The engine was busy or failed: the dossier goes back to the queue, to be checked again.
+    // The face engine or the carrier failed or was busy: back to the queue, to be checked again.
     await releaseDossier(deps.db, d.id)
     throw e
   }
@@ -99,8 +59,8 @@ export const processDossier = async (deps: ProcessorDeps, dossierId: string): Pr
     if (accountId)
       await insertAccount(trx, {
         id: accountId,
-        subject_id: d.subject_id,
-        subject_kind: 'citizen',
+        subject_id: outcome.subject.id,
+        subject_kind: outcome.subject.kind,
         level: 1,
         status: 'approved',
         phone: d.phone,
@@ -122,7 +82,7 @@ export const processDossier = async (deps: ProcessorDeps, dossierId: string): Pr
       accountId,
       verificationId: outcome.verificationId,
     })
-    const body = outcome.reason === null ? SMS.approved : SMS.rejected(outcome.reason)
+    const body = smsOf(d, outcome)
     const template = outcome.reason === null ? 'accounts.dossier.approved' : 'accounts.dossier.rejected'
     await enqueueNotification(trx, deps.clock, {
       channel: 'sms',
@@ -144,10 +104,14 @@ export const processDossier = async (deps: ProcessorDeps, dossierId: string): Pr
       actor: SYSTEM.id,
       actorKind: 'system',
       action: accountId ? 'accounts.dossier.approved' : 'accounts.dossier.rejected',
-      subject: d.subject_id,
-      subjectKind: 'citizen',
+      subject: outcome.subject.id,
+      subjectKind: outcome.subject.kind,
       purpose: SYSTEM.purpose,
-      data: { dossierId: d.id, ...(outcome.reason ? { reason: outcome.reason } : { accountId, level: 1 }) },
+      data: {
+        dossierId: d.id,
+        kind: d.kind,
+        ...(outcome.reason ? { reason: outcome.reason } : { accountId, level: 1 }),
+      },
     })
     return accountId
       ? { state: 'approved', accountId }

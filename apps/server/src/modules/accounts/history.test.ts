@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startTestApp, type TestContext } from '../../test/harness.js'
+import { officerSession } from '../officers/officers.test-support.js'
 import { seedDemoRegistry } from '../registry/index.js'
 import { AS_OF, NOW } from '../registry/registry.test-support.js'
 import { givenAccount } from './accounts.test-support.js'
@@ -47,15 +48,21 @@ afterAll(() => t.close())
 describe('usage history', () => {
   test("the holder sees their logins and every officer's read of their record, with who and why", async () => {
     await logIn()
-    await t.app.inject({
+    const officer = await officerSession(t, {
+      roles: ['receiving_officer'],
+      officerNumber: 'CB-0707',
+      unitCode: 'CAX-079-SAI-GON',
+    })
+    const read = await t.app.inject({
       method: 'GET',
       url: `/api/v1/registry/persons/${AN}`,
-      headers: { 'x-officer-id': 'officer-hcm-07', 'x-purpose': 'xac minh ho so' },
+      headers: { ...officer.headers, 'x-purpose': 'xac minh ho so' },
     })
+    expect(read.statusCode, read.body).toBe(200)
     const { events } = await history()
     expect(events[0]).toMatchObject({
       action: 'registry.person.read',
-      actor: 'officer-hcm-07',
+      actor: 'CB-0707',
       actorKind: 'officer',
       purpose: 'xac minh ho so',
     })

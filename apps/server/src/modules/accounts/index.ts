@@ -1,7 +1,10 @@
 // The accounts module's public face: electronic identity accounts and their registration dossiers.
 
+export { findAccountBySubject } from './account.repository.js'
+export { cleanupAccounts, startAccountsCleanup } from './accounts.cleanup.js'
 export { ACCOUNTS } from './accounts.errors.js'
 export { accountsMigrations } from './accounts.migrations.js'
+export { toE164 } from './accounts.phone.js'
 export type { AccountStatus, DossierKind, DossierState, SubjectKind } from './accounts.table.js'
 export { activationRoutes } from './activation.routes.js'
 export {
@@ -10,6 +13,8 @@ export {
   finishActivation,
   startActivation,
 } from './activation.service.js'
+export { dependentCard } from './dependent-card.service.js'
+export { lockForDependent, unlockForDependent } from './dependent-lock.service.js'
 export { dependentsRoutes } from './dependents.routes.js'
 export { dependentHistory, listDependents, registerDependent } from './dependents.service.js'
 export { nextDossierState, REJECTION_REASONS, type RejectionReason } from './dossier.flow.js'
@@ -19,13 +24,20 @@ export {
   processWaitingDossiers,
   startDossierProcessor,
 } from './dossier.processor.js'
+export type { EidCardStatus } from './eid-card.table.js'
 export { historyRoutes } from './history.routes.js'
+export { grantLevel2, type Level2Grant, type Level2Result } from './level2.js'
 export { lockRoutes } from './lock.routes.js'
 export { applyAutomaticLocks, finishUnlock, lockByHolder, startLockJob, startUnlock } from './lock.service.js'
+export { checkOwnPhone, type OwnPhoneCheck } from './own-phone.js'
+export { passkeyRoutes } from './passkey.routes.js'
 export { phoneChangeRoutes } from './phone-change.routes.js'
 export { recoveryRoutes } from './recovery.routes.js'
 export { finishRecovery, startRecovery } from './recovery.service.js'
+export { type ForeignerLevel1Application, submitForeignerLevel1 } from './registration.foreigner.service.js'
 export { registrationRoutes } from './registration.routes.js'
 export { dossierStatus, type Level1Application, type Receipt, submitLevel1 } from './registration.service.js'
+export { securityRoutes } from './security.routes.js'
 export { requireSession, sessionRoutes } from './session.routes.js'
 export { type CurrentSession, login, sessionOf, verifyNewDevice } from './session.service.js'
+export { hasFreshStepUp, requireStepUp, STEP_UP_FRESH_MS } from './step-up.js'

@@ -17,6 +17,7 @@ export const addLock = (
     ground: string
     initiator: LockInitiator
     form: string | null
+    by: string
     at: Date
   },
 ) =>
@@ -29,6 +30,7 @@ export const addLock = (
       initiator: row.initiator,
       form: row.form,
       locked_at: row.at,
+      locked_by: row.by,
       unlocked_at: null,
       unlocked_by: null,
     })
@@ -54,11 +56,15 @@ export const setStatus = (db: Db, accountId: string, status: AccountStatus, at: 
     .where('id', '=', accountId)
     .execute()
 
+/** The account row, held until the transaction ends: a lock, an unlock and the lock job take turns on it. */
+export const lockAccountRow = (db: Db, accountId: string) =>
+  db.selectFrom('accounts_account').selectAll().where('id', '=', accountId).forUpdate().executeTakeFirst()
+
 /** Accounts the lock job looks at, one page after `after` (by id). */
 export const lockableAccounts = (db: Db, after: string, limit: number) =>
   db
     .selectFrom('accounts_account')
-    .select(['id', 'subject_id', 'subject_kind', 'status', 'phone'])
+    .select(['id', 'subject_id', 'subject_kind', 'status', 'phone', 'activated_at'])
     .where('status', 'in', ['active', 'locked'])
     .where('id', '>', after)
     .orderBy('id')

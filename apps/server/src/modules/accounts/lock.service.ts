@@ -8,10 +8,16 @@ import { fail } from '../../platform/errors.js'
 import { enqueueNotification } from '../../platform/notify/index.js'
 import { startPeriodic } from '../../platform/periodic.js'
 import { assertOtp, issueOtp, verifyOtp } from '../authn/index.js'
-import { findPersonIdByOldNumber, findPersonRecord } from '../registry/index.js'
+import {
+  FOREIGNER_ID,
+  findForeignerRecord,
+  findPersonIdByOldNumber,
+  findPersonRecord,
+} from '../registry/index.js'
 import { findAccountBySubject } from './account.repository.js'
 import { ACCOUNTS } from './accounts.errors.js'
 import type { AccountRow } from './accounts.table.js'
+import { liftHolderLocks, placeHolderLock, unlockedStatus } from './holder-lock.js'
 import { addLock, liftLocks, lockableAccounts, openLocks, setStatus } from './lock.repository.js'
 import { checkPassword } from './password.check.js'
 import { revokeSessions } from './session.repository.js'
@@ -48,17 +54,7 @@ const sms = (trx: Transaction<Database>, deps: LockDeps, phone: string, template
  */
 export const lockByHolder = (deps: LockDeps, account: AccountRow, who: Who) =>
   deps.db.transaction().execute(async (trx) => {
-    const now = deps.clock.now()
-    await addLock(trx, {
-      id: randomUUID(),
-      accountId: account.id,
-      ground: 'holder_request',
-      initiator: 'self',
-      form: 'TK03',
-      at: now,
-    })
-    await setStatus(trx, account.id, 'locked', now)
-    const ended = await revokeSessions(trx, account.id, 'account_locked', now)
+    const { sessionsEnded } = await placeHolderLock(trx, account, who.actor, deps.clock.now())
     await sms(
       trx,
       deps,
@@ -69,7 +65,7 @@ export const lockByHolder = (deps: LockDeps, account: AccountRow, who: Who) =>
     await audit(trx, deps, account, who, 'account.locked', {
       ground: 'holder_request',
       form: 'TK03',
-      sessionsEnded: ended.length,
+      sessionsEnded,
     })
     return { status: 'locked' as const }
   })
@@ -115,13 +111,14 @@ export const finishUnlock = async (
     (await findAccountBySubject(deps.db, input.username.trim())) ?? fail(ACCOUNTS.NOT_LOCKED_BY_HOLDER)
   assertOtp(await verifyOtp(deps, { purpose: 'unlock', subject: account.id, code: input.code }))
   return deps.db.transaction().execute(async (trx) => {
-    const now = deps.clock.now()
-    const locks = await openLocks(trx, account.id)
-    const own = locks.filter((l) => l.initiator === 'self').map((l) => l.id)
-    await liftLocks(trx, account.id, own, account.subject_id, now)
-    const remaining = locks.length - own.length
-    const status = remaining === 0 ? ('active' as const) : ('locked' as const)
-    await setStatus(trx, account.id, status, now)
+    // Whoever unlocks with a password has activated the account: free of locks, it is active.
+    const { lifted, remaining, status } = await liftHolderLocks(
+      trx,
+      account,
+      account.subject_id,
+      'active',
+      deps.clock.now(),
+    )
     await sms(
       trx,
       deps,
@@ -141,7 +138,7 @@ export const finishUnlock = async (
         ...(who.requestId ? { requestId: who.requestId } : {}),
       },
       'account.unlocked',
-      { lifted: own.length, remaining },
+      { lifted, remaining },
     )
     return { status, remainingLocks: remaining }
   })
@@ -151,6 +148,18 @@ const SYSTEM: Who = { actor: 'system:lock-job', actorKind: 'system' }
 
 /** What the registry says about the holder now, in the policy's terms. */
 const factsOf = async (deps: LockDeps, subjectId: string) => {
+  // A foreigner's account follows their passport and residence card (DOMAIN §4 rule 8, D69 Art 15).
+  if (FOREIGNER_ID.test(subjectId)) {
+    const f = await findForeignerRecord(deps.db, subjectId)
+    return f
+      ? ({
+          kind: 'foreigner',
+          alive: f.status === 'alive',
+          passportExpiresOn: f.passport.expiresOn,
+          residenceCardExpiresOn: f.residenceCard.expiresOn,
+        } as const)
+      : null
+  }
   const record = await findPersonRecord(deps.db, subjectId)
   if (!record) {
     // A number that now points to another one was cancelled (re-established number, D34 Art 10).
@@ -208,17 +217,19 @@ export const applyAutomaticLocks = async (deps: LockDeps, opts: { pageSize?: num
             ground: g.ground,
             initiator: 'system',
             form: null,
+            by: SYSTEM.actor,
             at: now,
           })
         await liftLocks(trx, account.id, stale, SYSTEM.actor, now)
         const closing = grounds.some((g) => g.effect === 'close')
         const stillOpen = open.length - stale.length + fresh.length
-        const status = closing ? 'closed' : stillOpen > 0 ? 'locked' : 'active'
+        const status = closing ? 'closed' : stillOpen > 0 ? 'locked' : unlockedStatus(account)
         if (status === account.status) return
         await setStatus(trx, account.id, status, now)
-        if (status !== 'active') await revokeSessions(trx, account.id, `account_${status}`, now)
+        const freed = status === 'active' || status === 'approved'
+        if (!freed) await revokeSessions(trx, account.id, `account_${status}`, now)
         if (status === 'locked') report.locked++
-        if (status === 'active') report.unlocked++
+        if (freed) report.unlocked++
         if (status === 'closed') report.closed++
         const why = grounds.map((g) => g.ground)
         if (status !== 'closed')
@@ -236,11 +247,7 @@ export const applyAutomaticLocks = async (deps: LockDeps, opts: { pageSize?: num
           deps,
           account,
           SYSTEM,
-          status === 'active'
-            ? 'account.unlocked'
-            : status === 'closed'
-              ? 'account.closed'
-              : 'account.locked',
+          freed ? 'account.unlocked' : status === 'closed' ? 'account.closed' : 'account.locked',
           {
             grounds: why,
             automatic: true,

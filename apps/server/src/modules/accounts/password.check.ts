@@ -4,6 +4,7 @@ import { enforceLockout, recordFailure, recordSuccess, verifySecret, verifyUnkno
 import { findAccountBySubject } from './account.repository.js'
 import { ACCOUNTS } from './accounts.errors.js'
 import type { AccountRow } from './accounts.table.js'
+import { usernameOf } from './username.js'
 
 /**
  * The holder's password, checked as at login: the same answer and the same work for an unknown number,
@@ -14,7 +15,7 @@ export const checkPassword = async (
   input: { username: string; password: string },
   ip: string,
 ): Promise<AccountRow> => {
-  const who = { account: input.username.trim(), ip }
+  const who = { account: usernameOf(input.username), ip }
   await enforceLockout(deps, who)
   const account = await findAccountBySubject(deps.db, who.account)
   const ok = account?.password_hash

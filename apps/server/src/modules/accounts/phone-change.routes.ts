@@ -6,7 +6,15 @@ import { ErrorBody } from '../../platform/http/error-body.js'
 import { finishPhoneChange, startPhoneChange } from './phone-change.service.js'
 import { requireSession } from './session.routes.js'
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 429: ErrorBody }
+const errors = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  409: ErrorBody,
+  422: ErrorBody,
+  429: ErrorBody,
+  503: ErrorBody,
+}
 
 export const phoneChangeRoutes = (app: FastifyInstance, deps: Deps) => {
   const r = app.withTypeProvider<ZodTypeProvider>()
@@ -16,15 +24,17 @@ export const phoneChangeRoutes = (app: FastifyInstance, deps: Deps) => {
       schema: {
         tags: ['accounts'],
         summary:
-          'Change the registered phone, step 1: a code to the current number and one to the new number',
+          'Change the registered phone, step 1: the new number must be in your own name (asked of the carrier), then a code to each number',
         body: z.object({ newPhone: z.string().max(20) }),
         response: { 202: z.object({ currentHint: z.string(), newHint: z.string() }), ...errors },
       },
     },
     async (req, reply) =>
-      reply
-        .code(202)
-        .send(await startPhoneChange(deps, await requireSession(deps, req, { csrf: true }), req.body)),
+      reply.code(202).send(
+        await startPhoneChange(deps, await requireSession(deps, req, { csrf: true }), req.body, {
+          requestId: req.id,
+        }),
+      ),
   )
   r.post(
     '/api/v1/me/phone/finish',

@@ -5,23 +5,35 @@ import { enqueueNotification } from '../../platform/notify/index.js'
 import { assertOtp, issueOtp, verifyOtp } from '../authn/index.js'
 import { ACCOUNTS } from './accounts.errors.js'
 import { toE164 } from './accounts.phone.js'
+import { checkOwnPhone } from './own-phone.js'
 import { revokeSessions } from './session.repository.js'
 import type { CurrentSession } from './session.service.js'
 import { phoneHint } from './session.tokens.js'
 
-export type PhoneChangeDeps = Pick<Deps, 'db' | 'clock' | 'otpKey'>
+export type PhoneChangeDeps = Pick<Deps, 'db' | 'clock' | 'otpKey' | 'phoneOwnership'>
 
 /**
- * Changing the registered phone, step 1: one code to the current number and one to the new number; both
- * must come back (possession of both), so a stolen session alone cannot move the account to another phone.
+ * Changing the registered phone, step 1: the new number must be in the holder's own name (D69 Art 10, asked
+ * of the carrier), then one code to the current number and one to the new number; both must come back
+ * (possession of both), so a stolen session alone cannot move the account to another phone.
  */
 export const startPhoneChange = async (
   deps: PhoneChangeDeps,
   s: CurrentSession,
   input: { newPhone: string },
+  ctx: { requestId?: string } = {},
 ) => {
   const next = toE164(input.newPhone)
   if (next === s.account.phone) fail(ACCOUNTS.SAME_PHONE)
+  const owner = s.account.subject_id
+  const ownership = await checkOwnPhone(deps, {
+    phone: next,
+    subject: { id: owner, kind: s.account.subject_kind },
+    document: s.account.subject_kind === 'foreigner' ? { foreignerId: owner } : { personalId: owner },
+    who: { actor: owner, actorKind: 'citizen', purpose: 'account-maintenance', requestId: ctx.requestId },
+  })
+  if (ownership === 'unavailable') fail(ACCOUNTS.CARRIER_UNAVAILABLE)
+  if (ownership !== 'own_name') fail(ACCOUNTS.PHONE_NOT_OWN_NAME)
   const subject = `${s.account.id}:${next}`
   await deps.db.transaction().execute(async (trx) => {
     const tx = { ...deps, db: trx }

@@ -36,10 +36,13 @@ export const trustDevice = async (
       .executeTakeFirstOrThrow()
   ).id
 
-export const insertSession = (db: Db, row: Omit<SessionRow, 'revoked_at' | 'revoked_reason'>) =>
+export const insertSession = (
+  db: Db,
+  row: Omit<SessionRow, 'revoked_at' | 'revoked_reason' | 'step_up_at' | 'step_up_method'>,
+) =>
   db
     .insertInto('accounts_session')
-    .values({ ...row, revoked_at: null, revoked_reason: null })
+    .values({ ...row, revoked_at: null, revoked_reason: null, step_up_at: null, step_up_method: null })
     .execute()
 
 /** The live session a token opens, touched (idle timeout slides) in the same statement. */
@@ -119,3 +122,12 @@ export const consumeChallenge = (db: Db, id: string, deviceHash: string, now: Da
 
 export const findChallenge = (db: Db, id: string) =>
   db.selectFrom('accounts_login_challenge').selectAll().where('id', '=', id).executeTakeFirst()
+
+/** Records a step-up in a live session. */
+export const markStepUp = (db: Db, sessionId: string, method: string, now: Date) =>
+  db
+    .updateTable('accounts_session')
+    .set({ step_up_at: now, step_up_method: method })
+    .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .execute()

@@ -18,19 +18,19 @@ import {
 } from './session.service.js'
 import { deviceName, newToken, phoneHint, tokenHash } from './session.tokens.js'
 
-const SignedIn = z.object({
+export const SignedIn = z.object({
   status: z.literal('signed_in'),
   account: z.object({ username: z.string(), level: z.number() }),
   expiresAt: z.string(),
   endedElsewhere: z.number().describe('Sessions on other devices ended by the one-device rule'),
 })
-const PER_IP = { limit: 60, windowSeconds: 600 }
+export const LOGIN_PER_IP = { limit: 60, windowSeconds: 600 }
 const COOKIE = { session: 'dd_session', csrf: 'dd_csrf', device: 'dd_device' } as const
 
 const secure = (deps: Deps) => deps.config.publicUrl.startsWith('https://')
 
 // The browser's device token: made on its first visit to a login, kept a year (it only names the device).
-const clientOf = (deps: Deps, req: FastifyRequest, reply: FastifyReply): Client => {
+export const clientOf = (deps: Deps, req: FastifyRequest, reply: FastifyReply): Client => {
   let deviceToken = req.cookies[COOKIE.device]
   if (!deviceToken || deviceToken.length < 40) {
     deviceToken = newToken()
@@ -45,7 +45,7 @@ const clientOf = (deps: Deps, req: FastifyRequest, reply: FastifyReply): Client 
   return { deviceToken, ip: req.ip, userAgent: req.headers['user-agent'], requestId: req.id }
 }
 
-const signIn = (deps: Deps, reply: FastifyReply, s: NewSession) => {
+export const signIn = (deps: Deps, reply: FastifyReply, s: NewSession) => {
   // HttpOnly: page scripts never see the session; the CSRF token is readable so the app can echo it.
   reply.setCookie(COOKIE.session, s.token, {
     path: '/',
@@ -107,7 +107,7 @@ export const sessionRoutes = (app: FastifyInstance, deps: Deps) => {
       },
     },
     async (req, reply) => {
-      await enforceRateLimit(deps, `login:ip:${sourceOf(req.ip)}`, PER_IP, reply)
+      await enforceRateLimit(deps, `login:ip:${sourceOf(req.ip)}`, LOGIN_PER_IP, reply)
       const client = clientOf(deps, req, reply)
       const out = await login(deps, { ...req.body, deviceName: deviceName(client.userAgent) }, client)
       if (out.kind === 'session') return reply.code(200).send(signIn(deps, reply, out.session))
@@ -130,7 +130,7 @@ export const sessionRoutes = (app: FastifyInstance, deps: Deps) => {
       },
     },
     async (req, reply) => {
-      await enforceRateLimit(deps, `login:ip:${sourceOf(req.ip)}`, PER_IP, reply)
+      await enforceRateLimit(deps, `login:ip:${sourceOf(req.ip)}`, LOGIN_PER_IP, reply)
       return reply.send(
         signIn(deps, reply, await verifyNewDevice(deps, req.body, clientOf(deps, req, reply))),
       )

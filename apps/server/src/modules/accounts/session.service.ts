@@ -56,7 +56,8 @@ const audit = (
     requestId: client.requestId ?? null,
   })
 
-const openSession = (
+/** Opens a session for an authenticated holder on this device (which is trusted from then on). */
+export const openSession = (
   deps: SessionDeps,
   account: AccountRow,
   client: Client,
@@ -182,7 +183,16 @@ export const verifyNewDevice = async (
   return openSession(deps, account, client, ['pwd', 'otp'], challenge.device_name)
 }
 
-export type CurrentSession = { sessionId: string; account: AccountRow; methods: string[]; csrfHash: string }
+export type CurrentSession = {
+  sessionId: string
+  account: AccountRow
+  /** How the holder logged in (RFC 8176 AMR values) and when. */
+  methods: string[]
+  startedAt: Date
+  /** The latest step-up (passcode or passkey) inside the session, if any. */
+  stepUp: { at: Date; method: string } | null
+  csrfHash: string
+}
 
 /** The session a cookie token opens (its idle timeout slides), or null. */
 export const sessionOf = async (deps: SessionDeps, token: string): Promise<CurrentSession | null> => {
@@ -201,7 +211,15 @@ export const sessionOf = async (deps: SessionDeps, token: string): Promise<Curre
     .where('id', '=', s.account_id)
     .executeTakeFirst()
   if (account?.status !== 'active') return null
-  return { sessionId: s.id, account, methods: s.methods, csrfHash: s.csrf_hash }
+  return {
+    sessionId: s.id,
+    account,
+    methods: s.methods,
+    startedAt: new Date(s.created_at),
+    stepUp:
+      s.step_up_at && s.step_up_method ? { at: new Date(s.step_up_at), method: s.step_up_method } : null,
+    csrfHash: s.csrf_hash,
+  }
 }
 
 export const endSessions = (

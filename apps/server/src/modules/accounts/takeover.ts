@@ -1,16 +1,27 @@
-import { vietnamDateOf } from '@dinhdanh/vn-id'
+import { type LocalDate, vietnamDateOf } from '@dinhdanh/vn-id'
 import type { Transaction } from 'kysely'
 import type { Database } from '../../database.js'
 import type { Deps } from '../../deps.js'
 import { recordAudit } from '../../platform/audit/index.js'
 import { enqueueNotification } from '../../platform/notify/index.js'
+import type { BirthDate } from '../policy/index.js'
 import { matchDeclared } from '../registry/index.js'
-import type { AccountRow } from './accounts.table.js'
+import type { AccountRow, RepresentationRow } from './accounts.table.js'
+
+/**
+ * The day a representative stops acting for a dependent by age: a child's takeover date (14 in both
+ * regimes); never for a ward, whose guardianship ends by a decision the registry records, not by age.
+ */
+export const representationEndsOn = (
+  deps: Pick<Deps, 'policy'>,
+  relation: RepresentationRow['relation'],
+  dateOfBirth: BirthDate,
+): LocalDate | undefined => (relation === 'guardian' ? undefined : deps.policy.takeoverDate(dateOfBirth))
 
 /**
  * A dependent may take over the account their representative filed once they reach the takeover age
- * (14 in both regimes) and prove who they are: name, birth date and card issue date must match the
- * registry. Then the activation code goes to their own phone.
+ * (14 in both regimes; a ward does not, see representationEndsOn) and prove who they are: name, birth
+ * date and card issue date must match the registry. Then the activation code goes to their own phone.
  */
 export const takeoverAllowed = async (
   deps: Pick<Deps, 'db' | 'clock' | 'policy'>,
@@ -26,7 +37,13 @@ export const takeoverAllowed = async (
     cardIssuedOn: who.cardIssuedOn,
   })
   if (match.kind !== 'match') return false
-  const from = deps.policy.takeoverDate(match.person.dateOfBirth)
+  const live = await deps.db
+    .selectFrom('accounts_representation')
+    .select('relation')
+    .where('dependent_account_id', '=', account.id)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst()
+  const from = representationEndsOn(deps, live?.relation ?? 'parent', match.person.dateOfBirth)
   return from !== undefined && from <= vietnamDateOf(deps.clock.now())
 }
 

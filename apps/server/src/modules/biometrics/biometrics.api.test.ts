@@ -2,10 +2,19 @@ import { readFile } from 'node:fs/promises'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startTestApp, type TestContext } from '../../test/harness.js'
-import { b64, fingersCapture, OFFICER, OTHER_OFFICER, post, tenPrint } from './biometrics.test-support.js'
+import { officerSession } from '../officers/officers.test-support.js'
+import {
+  type BiometricOfficers,
+  b64,
+  biometricOfficers,
+  fingersCapture,
+  post,
+  tenPrint,
+} from './biometrics.test-support.js'
 import { cropFace, GROUP_PHOTOS, NO_FACE_PHOTO, PORTRAIT, SAME_PERSON_PHOTOS } from './face/face.samples.js'
 
 let t: TestContext
+let officers: BiometricOfficers
 let portrait: Buffer
 let otherFace: Buffer
 const AN = '079095001234'
@@ -13,6 +22,7 @@ const BINH = '001190012345'
 
 beforeAll(async () => {
   t = await startTestApp({ FACE_THREADS: '1' })
+  officers = await biometricOfficers(t)
   portrait = await cropFace(PORTRAIT.file, PORTRAIT.box, PORTRAIT.margin)
   // Somebody else: the man of @vladmandic/human's screenshots.
   const other = SAME_PERSON_PHOTOS[2]
@@ -115,7 +125,7 @@ describe('face enrolment and 1:1 checks', () => {
     const review = await t.app.inject({
       method: 'GET',
       url: `/api/v1/biometrics/verifications/${res.json().details.verificationId}`,
-      headers: OTHER_OFFICER,
+      headers: officers.reviewer.headers,
     })
     expect(review.json()).toMatchObject({
       decision: 'quality_rejected',
@@ -160,40 +170,106 @@ describe('review of a check by an officer', () => {
     const read = await t.app.inject({
       method: 'GET',
       url: `/api/v1/biometrics/verifications/${id}`,
-      headers: OTHER_OFFICER,
+      headers: officers.reviewer.headers,
     })
     expect(read.statusCode, read.body).toBe(200)
     const view = read.json()
     expect(view.probeImage).toMatch(/^data:image\/jpeg;base64,/)
     expect(view.referenceImage).toMatch(/^data:image\/jpeg;base64,/)
     expect(view).toMatchObject({
+      actor: officers.counter.officer.officerNumber,
       decision: 'match',
       modelVersion: expect.stringContaining('faceres'),
       review: null,
     })
 
-    const own = await post(
+    const counterOnly = await post(
       t,
       `/api/v1/biometrics/verifications/${id}/review`,
       { outcome: 'confirmed' },
-      OFFICER,
+      officers.counter.headers,
     )
-    expect(own.json().code).toBe('biometrics.OWN_VERIFICATION')
+    expect(counterOnly.statusCode).toBe(403)
+    expect(counterOnly.json().code).toBe('officers.PERMISSION_DENIED')
     const ok = await post(
       t,
       `/api/v1/biometrics/verifications/${id}/review`,
       { outcome: 'confirmed', note: 'same person' },
-      OTHER_OFFICER,
+      officers.reviewer.headers,
     )
-    expect(ok.json().review).toMatchObject({ by: 'officer-002', outcome: 'confirmed' })
+    expect(ok.json().review).toMatchObject({
+      by: officers.reviewer.officer.officerNumber,
+      outcome: 'confirmed',
+    })
     const again = await post(
       t,
       `/api/v1/biometrics/verifications/${id}/review`,
       { outcome: 'overturned' },
-      OTHER_OFFICER,
+      officers.reviewer.headers,
     )
     expect(again.statusCode).toBe(409)
     expect(await auditActions(AN)).toContain('biometrics.verification.reviewed')
+  })
+})
+
+describe('review of a check by an officer: never their own', () => {
+  test('an officer who both checks and reviews may not review a check they made', async () => {
+    const both = await officerSession(t, { roles: ['receiving_officer', 'supervisor'] })
+    const check = await post(
+      t,
+      '/api/v1/biometrics/faces/verify',
+      { subjectId: AN, image: b64(portrait), use: 'counter_capture' },
+      both.headers,
+    )
+    const own = await post(
+      t,
+      `/api/v1/biometrics/verifications/${check.json().verificationId}/review`,
+      { outcome: 'confirmed' },
+      both.headers,
+    )
+    expect(own.statusCode).toBe(403)
+    expect(own.json().code).toBe('biometrics.OWN_VERIFICATION')
+  })
+})
+
+describe('officer sessions on the biometric routes', () => {
+  test('a state-changing call without the CSRF header is refused, and nothing is checked', async () => {
+    const { cookie } = officers.counter.headers
+    const payload = { subjectId: AN, image: b64(portrait), use: 'counter_capture' }
+    const before = (await auditActions(AN)).length
+    const attempts: Record<string, string>[] = [
+      { cookie: cookie ?? '' },
+      { cookie: cookie ?? '', 'x-csrf-token': 'forged' },
+    ]
+    for (const headers of attempts) {
+      const res = await post(t, '/api/v1/biometrics/faces/verify', payload, headers)
+      expect(res.statusCode).toBe(403)
+      expect(res.json().code).toBe('officers.CSRF_INVALID')
+    }
+    expect((await auditActions(AN)).length).toBe(before)
+  })
+
+  test('checks need biometrics.check: an approver or an administrator makes none', async () => {
+    for (const roles of [['approver'], ['administrator']] as const) {
+      const o = await officerSession(t, { roles: [...roles], unitCode: 'C06' })
+      const res = await post(t, '/api/v1/biometrics/faces/search', { image: b64(portrait) }, o.headers)
+      expect(res.statusCode).toBe(403)
+      expect(res.json().code).toBe('officers.PERMISSION_DENIED')
+    }
+  })
+
+  test('the audit names the officer by number, with their unit', async () => {
+    const row = await t.db
+      .selectFrom('platform_audit_event')
+      .select(['actor', 'actor_kind', 'data'])
+      .where('action', '=', 'biometrics.face.verified')
+      .orderBy('seq')
+      .executeTakeFirstOrThrow()
+    expect(row).toMatchObject({
+      actor: officers.counter.officer.officerNumber,
+      actor_kind: 'officer',
+      data: { unit: 'CAX-001-BA-DINH' },
+    })
   })
 })
 

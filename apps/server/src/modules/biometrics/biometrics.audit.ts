@@ -7,6 +7,8 @@ import type { Clock } from '../../platform/clock.js'
 export type BiometricActor = {
   id: string
   kind: 'officer' | 'system' | 'citizen'
+  /** The officer's police unit, kept in the audit data. */
+  unit?: string
   purpose: string
   requestId?: string
 }
@@ -27,6 +29,6 @@ export const auditBiometric = (
     subject: subjectId,
     subjectKind: subjectId === null ? null : subjectId.startsWith('NN') ? 'foreigner' : 'citizen',
     purpose: actor.purpose,
-    data,
+    data: actor.unit === undefined ? data : { unit: actor.unit, ...data },
     requestId: actor.requestId ?? null,
   })

@@ -3,13 +3,14 @@ import { startTestApp, type TestContext } from '../../test/harness.js'
 import { demoPeople, personIdsAfter, seedDemoRegistry } from '../registry/index.js'
 import { AS_OF, NOW } from '../registry/registry.test-support.js'
 import { demoLaterCapture, SYNTHETIC_FINGER_SEED, seedDemoBiometrics } from './biometrics.demo.js'
-import { b64, post } from './biometrics.test-support.js'
+import { b64, biometricOfficers, post } from './biometrics.test-support.js'
 import { encodeFmr, recapture, syntheticFingerprintRecord, syntheticFingers } from './fingerprint/index.js'
 
 let t: TestContext
 let report: Awaited<ReturnType<typeof seedDemoBiometrics>>
 beforeAll(async () => {
   t = await startTestApp({ FACE_THREADS: '1' })
+  await biometricOfficers(t)
   await seedDemoRegistry(t.handle, { asOf: AS_OF, now: NOW, population: 150, seed: 'demo-bio' })
   report = await seedDemoBiometrics(
     t.deps,

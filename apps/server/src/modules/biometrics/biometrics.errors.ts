@@ -7,6 +7,5 @@ export const BIOMETRICS = defineErrors('biometrics', {
   ALREADY_REVIEWED: [409, 'This verification has already been reviewed'],
   OWN_VERIFICATION: [403, 'An officer cannot review a check they made themselves'],
   SUBJECT_INVALID: [400, 'Not a personal ID number (12 digits) or foreigner ID number (NN and 10 digits)'],
-  ACTOR_REQUIRED: [401, 'The calling officer or service must identify itself'],
   POLICY_INVALID: [500, 'BIOMETRIC_POLICY is not a valid override of the biometric policy'],
 })

@@ -1,11 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Deps } from '../../deps.js'
-import { fail } from '../../platform/errors.js'
 import { ErrorBody } from '../../platform/http/error-body.js'
-import type { BiometricActor } from './biometrics.audit.js'
-import { BIOMETRICS } from './biometrics.errors.js'
+import { officerActorOf } from './biometrics.actor.js'
 import { readVerification, reviewVerification } from './biometrics.review.js'
 import {
   enrolFace,
@@ -16,12 +14,10 @@ import {
 } from './biometrics.service.js'
 
 const ActorHeaders = z.object({
-  'x-officer-id': z
-    .string()
-    .optional()
-    .describe('The officer or service making the call (a real officer login comes later)'),
   'x-purpose': z.string().max(200).optional().describe('Why; written to the audit log'),
 })
+const CHECK = ['biometrics.check'] as const
+const REVIEW = ['biometrics.review'] as const
 // Base64 of at most 10 MiB of image (the engine's own limit refuses more with IMAGE_TOO_LARGE).
 const Base64 = z
   .string()
@@ -78,23 +74,10 @@ const Review = z.object({
     .nullable(),
 })
 
-// The caller is a header for now, as in the registry: officer login (officers module) replaces it.
-const actorOf = (req: FastifyRequest, fallbackPurpose: string): BiometricActor => {
-  const id = req.headers['x-officer-id']
-  const actor = typeof id === 'string' ? id.trim() : ''
-  if (actor === '') fail(BIOMETRICS.ACTOR_REQUIRED)
-  const purpose = req.headers['x-purpose']
-  return {
-    id: actor,
-    kind: 'officer',
-    purpose: typeof purpose === 'string' && purpose.trim() ? purpose.trim() : fallbackPurpose,
-    requestId: req.id,
-  }
-}
-
 const errors = {
   400: ErrorBody,
   401: ErrorBody,
+  403: ErrorBody,
   404: ErrorBody,
   413: ErrorBody,
   422: ErrorBody,
@@ -126,17 +109,21 @@ export const biometricsRoutes = (app: FastifyInstance, deps: Deps) => {
       },
     },
     async (req) =>
-      enrolFace(deps, actorOf(req, 'biometric-enrolment'), {
-        subjectId: req.body.subjectId,
-        image: req.body.image,
-        source: req.body.source,
-        kind:
-          req.body.source === 'registry'
-            ? 'reference'
-            : req.body.source === 'counter'
-              ? 'attended'
-              : 'unattended',
-      }),
+      enrolFace(
+        deps,
+        await officerActorOf(deps, req, { anyOf: CHECK, csrf: true, purpose: 'biometric-enrolment' }),
+        {
+          subjectId: req.body.subjectId,
+          image: req.body.image,
+          source: req.body.source,
+          kind:
+            req.body.source === 'registry'
+              ? 'reference'
+              : req.body.source === 'counter'
+                ? 'attended'
+                : 'unattended',
+        },
+      ),
   )
   r.post(
     '/api/v1/biometrics/faces/verify',
@@ -150,7 +137,12 @@ export const biometricsRoutes = (app: FastifyInstance, deps: Deps) => {
         response: { 200: VerificationResult, ...errors },
       },
     },
-    async (req) => verifyFace(deps, actorOf(req, 'identity-verification'), req.body),
+    async (req) =>
+      verifyFace(
+        deps,
+        await officerActorOf(deps, req, { anyOf: CHECK, csrf: true, purpose: 'identity-verification' }),
+        req.body,
+      ),
   )
   r.post(
     '/api/v1/biometrics/faces/search',
@@ -172,7 +164,12 @@ export const biometricsRoutes = (app: FastifyInstance, deps: Deps) => {
         },
       },
     },
-    async (req) => searchFaces(deps, actorOf(req, 'duplicate-check'), req.body),
+    async (req) =>
+      searchFaces(
+        deps,
+        await officerActorOf(deps, req, { anyOf: CHECK, csrf: true, purpose: 'duplicate-check' }),
+        req.body,
+      ),
   )
   r.post(
     '/api/v1/biometrics/fingerprints/enrol',
@@ -188,7 +185,12 @@ export const biometricsRoutes = (app: FastifyInstance, deps: Deps) => {
         },
       },
     },
-    async (req) => enrolFingerprints(deps, actorOf(req, 'biometric-enrolment'), req.body),
+    async (req) =>
+      enrolFingerprints(
+        deps,
+        await officerActorOf(deps, req, { anyOf: CHECK, csrf: true, purpose: 'biometric-enrolment' }),
+        req.body,
+      ),
   )
   r.post(
     '/api/v1/biometrics/fingerprints/verify',
@@ -201,7 +203,12 @@ export const biometricsRoutes = (app: FastifyInstance, deps: Deps) => {
         response: { 200: VerificationResult, ...errors },
       },
     },
-    async (req) => verifyFingerprints(deps, actorOf(req, 'identity-verification'), req.body),
+    async (req) =>
+      verifyFingerprints(
+        deps,
+        await officerActorOf(deps, req, { anyOf: CHECK, csrf: true, purpose: 'identity-verification' }),
+        req.body,
+      ),
   )
   r.get(
     '/api/v1/biometrics/verifications/:id',
@@ -214,7 +221,16 @@ export const biometricsRoutes = (app: FastifyInstance, deps: Deps) => {
         response: { 200: Review, ...errors },
       },
     },
-    async (req) => readVerification(deps, actorOf(req, 'match-review'), req.params.id),
+    async (req) =>
+      readVerification(
+        deps,
+        await officerActorOf(deps, req, {
+          anyOf: [...CHECK, ...REVIEW],
+          csrf: false,
+          purpose: 'match-review',
+        }),
+        req.params.id,
+      ),
   )
   r.post(
     '/api/v1/biometrics/verifications/:id/review',
@@ -228,9 +244,15 @@ export const biometricsRoutes = (app: FastifyInstance, deps: Deps) => {
           outcome: z.enum(['confirmed', 'overturned']),
           note: z.string().max(1000).optional(),
         }),
-        response: { 200: Review, 403: ErrorBody, 409: ErrorBody, ...errors },
+        response: { 200: Review, 409: ErrorBody, ...errors },
       },
     },
-    async (req) => reviewVerification(deps, actorOf(req, 'match-review'), req.params.id, req.body),
+    async (req) =>
+      reviewVerification(
+        deps,
+        await officerActorOf(deps, req, { anyOf: REVIEW, csrf: true, purpose: 'match-review' }),
+        req.params.id,
+        req.body,
+      ),
   )
 }

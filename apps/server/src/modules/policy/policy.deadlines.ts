@@ -12,6 +12,7 @@ export const DOSSIER_CASES = [
   'foreigner_level2_without_biometrics',
   'organisation_found_in_databases',
   'organisation_manual_verification',
+  'card_issuance',
 ] as const
 export type DossierCase = (typeof DOSSIER_CASES)[number]
 
@@ -35,6 +36,8 @@ const D69_PERIODS: Record<DossierCase, Period> = {
   organisation_found_in_databases: wd(3, 'D69 Art 13(4)(a)'),
   // The source says "15 days" (ngày), not "working days": counted as calendar days, rolled past a day off.
   organisation_manual_verification: { count: 15, unit: 'days', source: 'D69 Art 13(4)(b)', uncertain: true },
+  // Issuing, renewing or reissuing an ID card (cấp, cấp đổi, cấp lại): the article number is unverified.
+  card_issuance: { ...wd(7, 'LID 2023 Art 26'), uncertain: true },
 }
 
 // Decree 59 Art 17 as summarised by lawnet.vn (only the citizen level-1 figure is in DOMAIN.md §2.4).
@@ -47,6 +50,7 @@ const D59_PERIODS: Record<DossierCase, Period> = {
   foreigner_level2_without_biometrics: wd(7, 'D59 Art 17'),
   organisation_found_in_databases: { ...wd(1, 'D59 Art 17'), uncertain: true },
   organisation_manual_verification: { ...wd(15, 'D59 Art 17'), uncertain: true },
+  card_issuance: { ...wd(7, 'LID 2023 Art 26'), uncertain: true },
 }
 
 /** Authority-initiated lock/unlock: commune police forward, the MPS body decides (§4 rules 5–6). */

@@ -40,6 +40,15 @@ export const toForeignerRecord = (r: ForeignerRow): ForeignerRecord => ({
 export const findForeigner = (db: Db, foreignerId: string) =>
   db.selectFrom('registry_foreigner').selectAll().where('foreigner_id', '=', foreignerId).executeTakeFirst()
 
+/** A foreigner's record by foreigner ID, or undefined. */
+export const findForeignerRecord = async (
+  db: Db,
+  foreignerId: string,
+): Promise<ForeignerRecord | undefined> => {
+  const row = await findForeigner(db, foreignerId)
+  return row ? toForeignerRecord(row) : undefined
+}
+
 export const findForeignerByPassport = (db: Db, nationality: string, passportNumber: string) =>
   db
     .selectFrom('registry_foreigner')
@@ -47,6 +56,21 @@ export const findForeignerByPassport = (db: Db, nationality: string, passportNum
     .where('nationality', '=', nationality)
     .where('passport_number', '=', passportNumber)
     .executeTakeFirst()
+
+/** The next `limit` foreigners after `after` (by ID) with their passports: for walking the register in pages. */
+export const foreignerDocumentsAfter = async (db: Db, after: string, limit: number) =>
+  (
+    await db
+      .selectFrom('registry_foreigner')
+      .select(['foreigner_id', 'nationality', 'passport_number'])
+      .where('foreigner_id', '>', after)
+      .orderBy('foreigner_id')
+      .limit(limit)
+      .execute()
+  ).map((r) => ({
+    foreignerId: r.foreigner_id,
+    passport: { nationality: r.nationality, number: r.passport_number },
+  }))
 
 /** Inserts foreigners in multi-row batches; existing IDs are left as they are. */
 export const insertForeigners = async (

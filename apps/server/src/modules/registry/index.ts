@@ -1,5 +1,11 @@
 // The registry's public face: other modules import only from here.
-export { FOREIGNER_ID, type ForeignerRecord } from './foreigner.repository.js'
+export { issueCard, type NewCard } from './card.issue.js'
+export {
+  FOREIGNER_ID,
+  type ForeignerRecord,
+  findForeignerRecord,
+  foreignerDocumentsAfter,
+} from './foreigner.repository.js'
 export { findPersonIdByOldNumber, findPersonRecord, personIdsAfter } from './person.repository.js'
 export {
   cardExpiry,

@@ -1,17 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startTestApp, type TestContext } from '../../test/harness.js'
+import { type OfficerSession, officerSession } from '../officers/officers.test-support.js'
 import { seedDemoRegistry } from './registry.seed.js'
 import { generatePopulation } from './registry.synthetic.js'
 import { AS_OF, NOW } from './registry.test-support.js'
 import { writeRecords } from './registry.writer.js'
 
 let t: TestContext
-const officer = { 'x-officer-id': 'officer-42' }
-const get = (url: string, headers: Record<string, string> = officer) =>
+let reader: OfficerSession
+const get = (url: string, headers: Record<string, string> = reader.headers) =>
   t.app.inject({ method: 'GET', url, headers })
 
 beforeAll(async () => {
   t = await startTestApp()
+  reader = await officerSession(t, { roles: ['receiving_officer'], unitCode: 'CAX-079-SAI-GON' })
   await seedDemoRegistry(t.handle, { asOf: AS_OF, now: NOW, population: 0 })
   // 25 namesakes of the demo's Nguyễn Văn An, born 1995 in TP. Hồ Chí Minh, to page through.
   const [batch] = generatePopulation({
@@ -67,11 +69,16 @@ describe('registry lookup by number', () => {
       .where('action', '=', 'registry.person.read')
       .where('subject', '=', '079095001234')
       .execute()
-    expect(audit[0]).toMatchObject({ actor: 'officer-42', actor_kind: 'officer', purpose: 'officer-lookup' })
+    expect(audit[0]).toMatchObject({
+      actor: reader.officer.officerNumber,
+      actor_kind: 'officer',
+      purpose: 'officer-lookup',
+      data: { unit: 'CAX-079-SAI-GON' },
+    })
   })
 
   test('an old 9-digit CMND number finds the person', async () => {
-    const res = await get('/api/v1/registry/persons/025123456', { ...officer, 'x-purpose': 'case-17' })
+    const res = await get('/api/v1/registry/persons/025123456', { ...reader.headers, 'x-purpose': 'case-17' })
     expect(res.statusCode).toBe(200)
     expect(res.json().personalId).toBe('079095001234')
   })
@@ -112,10 +119,22 @@ describe('registry lookup by number', () => {
     expect(res.json().code).toBe('registry.PERSON_NOT_FOUND')
   })
 
-  test('without an officer identity nothing is read', async () => {
-    const res = await get('/api/v1/registry/persons/079095001234', {})
-    expect(res.statusCode).toBe(401)
-    expect(res.json().code).toBe('registry.OFFICER_REQUIRED')
+  test('without an officer session nothing is read, and an x-officer-id header is not a session', async () => {
+    for (const headers of [{}, { 'x-officer-id': 'CB-0042' }] as Record<string, string>[]) {
+      const res = await get('/api/v1/registry/persons/079095001234', headers)
+      expect(res.statusCode).toBe(401)
+      expect(res.json().code).toBe('officers.SESSION_REQUIRED')
+    }
+    const search = await get('/api/v1/registry/persons?name=nguyen%20van%20an&dob=1995', {})
+    expect(search.statusCode).toBe(401)
+  })
+
+  test('an officer whose roles do not grant registry.read reads nothing', async () => {
+    const admin = await officerSession(t, { roles: ['administrator'], unitCode: 'C06' })
+    const res = await get('/api/v1/registry/persons/079095001234', admin.headers)
+    expect(res.statusCode).toBe(403)
+    expect(res.json().code).toBe('officers.PERMISSION_DENIED')
+    expect((await get('/api/v1/registry/foreigners/NN0000000001', admin.headers)).statusCode).toBe(403)
   })
 
   test('a foreigner is read by foreigner ID number', async () => {

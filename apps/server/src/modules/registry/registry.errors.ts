@@ -1,7 +1,6 @@
 import { defineErrors } from '../../platform/errors.js'
 
 export const REGISTRY = defineErrors('registry', {
-  OFFICER_REQUIRED: [401, 'An officer identity (x-officer-id) is required to read the registry'],
   PERSON_NOT_FOUND: [404, 'No person with this number in the registry'],
   FOREIGNER_NOT_FOUND: [404, 'No foreigner with this number in the registry'],
   SEARCH_TOO_BROAD: [400, 'A search needs a name and at least one of dob or province'],

@@ -99,6 +99,17 @@ describe('matching a foreigner', () => {
     expect(m.kind).toBe('match')
   })
 
+  test('another residence card number is a mismatch; the number is compared ignoring case', async () => {
+    const kim = { passportNumber: 'M12345678', nationality: 'KR' }
+    expect(await matchForeigner(h.db, { ...kim, residenceCardNumber: 'TT0000000002' }, AS_OF)).toEqual({
+      kind: 'mismatch',
+      fields: ['residenceCardNumber'],
+    })
+    expect((await matchForeigner(h.db, { ...kim, residenceCardNumber: 'tt0000000001' }, AS_OF)).kind).toBe(
+      'match',
+    )
+  })
+
   test('an expired residence card is a mismatch, an unknown passport unknown', async () => {
     const later = await matchForeigner(
       h.db,

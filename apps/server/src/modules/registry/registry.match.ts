@@ -74,6 +74,8 @@ export type DeclaredForeigner = {
   foreignerId?: string
   passportNumber: string
   nationality: string
+  /** The permanent or temporary residence card's number (D69 Art 7(2)), compared ignoring case. */
+  residenceCardNumber?: string
   fullName?: string
   dateOfBirth?: string
   gender?: 'male' | 'female'
@@ -81,7 +83,8 @@ export type DeclaredForeigner = {
 
 /**
  * Matches a foreigner against the immigration data (biometrics excluded, DOMAIN §4 rule 1): found by
- * foreigner ID or by passport; an expired passport or residence card on `today` is a mismatch.
+ * foreigner ID or by passport; another residence card, or an expired passport or residence card on
+ * `today`, is a mismatch.
  */
 export const matchForeigner = async (
   db: Db,
@@ -96,6 +99,11 @@ export const matchForeigner = async (
   const fields: string[] = []
   if (f.passport.number !== declared.passportNumber) fields.push('passportNumber')
   if (f.nationality !== declared.nationality) fields.push('nationality')
+  if (
+    declared.residenceCardNumber !== undefined &&
+    declared.residenceCardNumber.trim().toUpperCase() !== f.residenceCard.number.toUpperCase()
+  )
+    fields.push('residenceCardNumber')
   if (declared.fullName !== undefined && nameKey(declared.fullName) !== row.name_key) fields.push('fullName')
   if (declared.dateOfBirth !== undefined && declared.dateOfBirth !== f.dateOfBirth) fields.push('dateOfBirth')
   if (declared.gender !== undefined && declared.gender !== f.gender) fields.push('gender')

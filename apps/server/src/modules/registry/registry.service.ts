@@ -8,8 +8,11 @@ import { parsePartialDate } from './registry.dates.js'
 import { REGISTRY } from './registry.errors.js'
 import { dobOf, type PersonView, toPersonView } from './registry.view.js'
 
-/** Who is reading and why: every registry read is written to the audit log with it. */
-export type OfficerContext = { officerId: string; purpose: string; requestId: string }
+/** Who is reading (the officer's number and unit) and why: every registry read is audited with it. */
+export type OfficerContext = { actor: string; unit: string | null; purpose: string; requestId: string }
+
+// The unit goes into the audit data so a read can be traced to the police unit that made it.
+const unitOf = (officer: OfficerContext) => (officer.unit === null ? {} : { unit: officer.unit })
 
 type ServiceDeps = Pick<Deps, 'db' | 'clock'>
 
@@ -30,13 +33,16 @@ export const readPerson = (deps: ServiceDeps, officer: OfficerContext, number: s
     }
     if (!row) return fail(REGISTRY.PERSON_NOT_FOUND)
     await recordAudit(trx, deps.clock, {
-      actor: officer.officerId,
+      actor: officer.actor,
       actorKind: 'officer',
       action: 'registry.person.read',
       subject: row.personal_id,
       subjectKind: 'citizen',
       purpose: officer.purpose,
-      data: row.personal_id === number ? {} : { lookedUpBy: isOldCmnd(number) ? 'cmnd' : 'cancelledNumber' },
+      data: {
+        ...unitOf(officer),
+        ...(row.personal_id === number ? {} : { lookedUpBy: isOldCmnd(number) ? 'cmnd' : 'cancelledNumber' }),
+      },
       requestId: officer.requestId,
     })
     return toPersonView(row)
@@ -59,13 +65,14 @@ export const searchPeople = (deps: ServiceDeps, officer: OfficerContext, q: Sear
     })
     // The name stays out of the audit data: the log is long-lived and shown to citizens.
     await recordAudit(trx, deps.clock, {
-      actor: officer.officerId,
+      actor: officer.actor,
       actorKind: 'officer',
       action: 'registry.person.search',
       subject: null,
       subjectKind: 'search',
       purpose: officer.purpose,
       data: {
+        ...unitOf(officer),
         dob: q.dob ?? null,
         province: q.province ?? null,
         total: found.total,
@@ -98,12 +105,13 @@ export const readForeigner = (deps: ServiceDeps, officer: OfficerContext, foreig
     if (!FOREIGNER_ID.test(foreignerId)) fail(REGISTRY.INVALID_FOREIGNER_ID)
     const row = (await findForeigner(trx, foreignerId)) ?? fail(REGISTRY.FOREIGNER_NOT_FOUND)
     await recordAudit(trx, deps.clock, {
-      actor: officer.officerId,
+      actor: officer.actor,
       actorKind: 'officer',
       action: 'registry.foreigner.read',
       subject: row.foreigner_id,
       subjectKind: 'foreigner',
       purpose: officer.purpose,
+      data: unitOf(officer),
       requestId: officer.requestId,
     })
     return toForeignerRecord(row)

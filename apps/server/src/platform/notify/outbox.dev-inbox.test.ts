@@ -35,7 +35,7 @@ describe('development inbox', () => {
   })
 
   test('is not mounted in production', async () => {
-    const prod = await startTestApp({ NODE_ENV: 'production' })
+    const prod = await startTestApp({ NODE_ENV: 'production', PHONE_OWNERSHIP: 'off' })
     try {
       const res = await prod.app.inject({ method: 'GET', url: '/dev/outbox' })
       expect(res.statusCode).toBe(404)

@@ -8,10 +8,22 @@ import { localizeError } from '../../layout/ErrorAlert'
 import { ruleFailuresOf } from './accountsApi'
 
 /** The field an error code belongs to, so the message can sit under (and describe) that input. */
-export type AccountField = 'personalId' | 'phone' | 'email' | 'dateOfBirth' | 'selfie' | 'code'
+export type AccountField =
+  | 'personalId'
+  | 'passportNumber'
+  | 'nationality'
+  | 'residenceCardNumber'
+  | 'phone'
+  | 'email'
+  | 'dateOfBirth'
+  | 'selfie'
+  | 'code'
 
 export const fieldOfError = (code: string): AccountField | null => {
   if (code.startsWith('vn-id.ID_')) return 'personalId'
+  if (code === 'accounts.INVALID_PASSPORT') return 'passportNumber'
+  if (code === 'accounts.INVALID_NATIONALITY') return 'nationality'
+  if (code === 'accounts.INVALID_RESIDENCE_CARD') return 'residenceCardNumber'
   if (code.startsWith('vn-id.PHONE_') || code === 'accounts.INVALID_PHONE') return 'phone'
   if (code === 'accounts.INVALID_EMAIL') return 'email'
   if (code === 'accounts.INVALID_DATE' || code === 'vn-id.DATE_INVALID') return 'dateOfBirth'
@@ -29,6 +41,9 @@ const retryMinutes = (error: ApiError) => {
 export const explainAccountError = (error: ApiError, t: TFunction): string => {
   const field = fieldOfError(error.code)
   if (field === 'personalId') return t('citizen.errors.idInvalid')
+  if (field === 'passportNumber') return t('citizen.fields.passportNumberInvalid')
+  if (field === 'nationality') return t('citizen.fields.nationalityRequired')
+  if (field === 'residenceCardNumber') return t('citizen.fields.residenceCardNumberInvalid')
   if (field === 'phone') return t('citizen.errors.phoneInvalid')
   if (field === 'email') return t('citizen.errors.emailInvalid')
   if (field === 'dateOfBirth') return t('citizen.errors.dateInvalid')
@@ -71,6 +86,10 @@ export const explainAccountError = (error: ApiError, t: TFunction): string => {
       return t('citizen.errors.dossierNotFound')
     case 'accounts.SAME_PHONE':
       return t('citizen.errors.samePhone')
+    case 'accounts.PHONE_NOT_OWN_NAME':
+      return t('citizen.errors.phoneNotOwnName')
+    case 'accounts.CARRIER_UNAVAILABLE':
+      return t('citizen.errors.carrierUnavailable')
     case 'accounts.NOT_REPRESENTATIVE':
       return t('citizen.errors.notRepresentative')
     case 'accounts.DEPENDENT_REFUSED':
@@ -79,6 +98,32 @@ export const explainAccountError = (error: ApiError, t: TFunction): string => {
       return t('citizen.errors.dependentSelfRegisters')
     case 'accounts.DEPENDENT_ALREADY_REGISTERED':
       return t('citizen.errors.dependentAlreadyRegistered')
+    case 'accounts.REPRESENTATION_ENDED':
+      return t('citizen.errors.representationEnded')
+    case 'accounts.DEPENDENT_HAS_NO_ACCOUNT':
+      return t('citizen.errors.dependentHasNoAccount')
+    case 'accounts.STEP_UP_REQUIRED':
+      return t('citizen.errors.stepUpRequired')
+    case 'accounts.WRONG_PASSCODE':
+      return t('citizen.errors.wrongPasscode')
+    case 'accounts.WRONG_PASSWORD':
+      return t('citizen.errors.wrongPassword')
+    case 'accounts.PASSKEY_REJECTED':
+      return t('citizen.errors.passkeyRejected')
+    case 'accounts.PASSKEY_CHALLENGE_INVALID':
+      return t('citizen.errors.passkeyChallenge')
+    case 'accounts.PASSKEYS_UNAVAILABLE':
+      return t('citizen.errors.passkeysUnavailable')
+    case 'accounts.PASSKEY_NOT_FOUND':
+      return t('citizen.errors.passkeyNotFound')
+    case 'accounts.TOO_MANY_PASSKEYS':
+      return t('citizen.errors.tooManyPasskeys')
+    case 'webauthn.NOT_ALLOWED':
+      return t('citizen.errors.webauthnNotAllowed')
+    case 'webauthn.ALREADY_REGISTERED':
+      return t('citizen.errors.webauthnAlreadyRegistered')
+    case 'webauthn.FAILED':
+      return t('citizen.errors.webauthnFailed')
     case 'platform.VALIDATION':
       return t('citizen.errors.validation')
   }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { type ApiError, apiDelete, apiGet, apiPost } from '../../api'
+import type { Application } from './register/registrationForm'
 
 // ---- Mirrors of the accounts module's JSON (docs/accounts.md) ----
 
@@ -7,6 +8,7 @@ export type DossierState = 'submitted' | 'pending_verification' | 'approved' | '
 export const REJECTION_REASONS = [
   'DECLARED_DATA_MISMATCH',
   'NOT_ELIGIBLE',
+  'PHONE_NOT_OWN_NAME',
   'FACE_MISMATCH',
   'SELFIE_UNUSABLE',
   'NO_PORTRAIT_ON_RECORD',
@@ -25,10 +27,25 @@ export type Level1Application = {
   selfie: string
 }
 
+/** A foreigner with a Vietnamese residence card (D69 Art 11(1)). */
+export type ForeignerLevel1Application = {
+  passportNumber: string
+  /** ISO 3166-1 alpha-2. */
+  nationality: string
+  residenceCardNumber: string
+  fullName: string
+  /** 'YYYY-MM-DD'. */
+  dateOfBirth: string
+  phone: string
+  email?: string
+  selfie: string
+}
+
 export type Receipt = { dossierId: string; state: 'submitted'; receivedOn: string; dueOn: string }
 
 export type DossierStatus = {
   dossierId: string
+  kind: 'CITIZEN_L1_APP' | 'FOREIGNER_L1_APP'
   state: DossierState
   receivedOn: string
   dueOn: string
@@ -84,6 +101,7 @@ export type RecoveryFinish = {
 
 export const accountsPaths = {
   registrations: '/api/v1/accounts/registrations',
+  foreignerRegistrations: '/api/v1/accounts/registrations/foreigner',
   registration: (id: string) => `/api/v1/accounts/registrations/${encodeURIComponent(id)}`,
   activationStart: '/api/v1/accounts/activation/start',
   activationFinish: '/api/v1/accounts/activation/finish',
@@ -102,6 +120,8 @@ export const accountsPaths = {
   phoneStart: '/api/v1/me/phone/start',
   phoneFinish: '/api/v1/me/phone/finish',
   dependents: '/api/v1/me/dependents',
+  dependent: (personalId: string, act: 'card' | 'history' | 'lock' | 'unlock') =>
+    `/api/v1/me/dependents/${encodeURIComponent(personalId)}/${act}`,
   history: (before: number | null, limit: number) =>
     `/api/v1/me/history?${new URLSearchParams({
       limit: String(limit),
@@ -128,9 +148,13 @@ export const isDecided = (state: DossierState) => state === 'approved' || state 
 // The applicant waits for a working-day decision; every 5 s is gentle and still feels live.
 const POLL_MS = 5_000
 
+/** Files a citizen's or a foreigner's level-1 registration; both are answered with the same receipt. */
 export const useRegister = () =>
-  useMutation<Receipt, ApiError, Level1Application>({
-    mutationFn: (application) => apiPost<Receipt>(accountsPaths.registrations, application),
+  useMutation<Receipt, ApiError, Application>({
+    mutationFn: (application) =>
+      application.applicant === 'citizen'
+        ? apiPost<Receipt>(accountsPaths.registrations, application.body)
+        : apiPost<Receipt>(accountsPaths.foreignerRegistrations, application.body),
   })
 
 export const useDossierStatus = (dossierId: string, opts: { poll: boolean }) =>

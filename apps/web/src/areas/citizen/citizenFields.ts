@@ -2,6 +2,16 @@
 
 export const normalizePersonalId = (value: string) => value.replace(/[\s.-]/g, '')
 export const isPersonalId = (value: string) => /^\d{12}$/.test(value)
+// A foreigner's ID number (the username of a foreigner's account): NN and 10 digits.
+export const isForeignerId = (value: string) => /^NN\d{10}$/.test(value)
+/** A username as typed: separators dropped, letters in capitals (a foreigner may type 'nn…'). */
+export const normalizeUsername = (value: string) => normalizePersonalId(value).toUpperCase()
+export const isUsername = (value: string) => isPersonalId(value) || isForeignerId(value)
+
+/** Passport and residence card numbers as the immigration data writes them: capitals, no separators. */
+export const normalizeDocumentNumber = (value: string) => value.replace(/[\s.-]/g, '').toUpperCase()
+export const isPassportNumber = (value: string) => /^[A-Z0-9]{6,12}$/.test(value)
+export const isResidenceCardNumber = (value: string) => /^[A-Z0-9]{6,20}$/.test(value)
 
 /** Spaces, dots, dashes and brackets are separators people type in phone numbers. */
 export const normalizePhone = (value: string) => value.replace(/[\s.()-]/g, '')

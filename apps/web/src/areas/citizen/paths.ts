@@ -14,6 +14,7 @@ export const citizenPaths = {
   history: '/app/history',
   dependents: '/app/dependents',
 }
+export const dependentPath = (personalId: string) => `/app/dependents/${encodeURIComponent(personalId)}`
 export const receiptPath = (dossierId: string) =>
   `/app/registrations/${encodeURIComponent(dossierId)}/receipt`
 export const statusPath = (dossierId: string) => `/app/registrations/${encodeURIComponent(dossierId)}`

@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Outlet } from 'react-router'
-import { OfficerIdentityField } from './OfficerIdentityField'
+import { OfficerSessionBar } from './session/OfficerSessionBar'
 
 export const OfficerLayout = () => {
   const { t } = useTranslation()
@@ -15,7 +15,7 @@ export const OfficerLayout = () => {
           {t('officer.intro')}
         </Text>
       </Stack>
-      <OfficerIdentityField />
+      <OfficerSessionBar />
       <Outlet />
     </Stack>
   )

@@ -5,7 +5,6 @@ import { Link, useLocation, useParams } from 'react-router'
 import { type Person, usePerson } from '../../api'
 import { ErrorAlert } from '../../layout/ErrorAlert'
 import { formatPartialDate } from './dates'
-import { useOfficerId } from './officerIdentity'
 import { PersonCards } from './PersonCards'
 import { type Fact, PersonFacts } from './PersonFacts'
 import { PersonRelatives } from './PersonRelatives'
@@ -84,8 +83,7 @@ const PersonView = ({ person }: { person: Person }) => {
 export const PersonDetailPage = () => {
   const { t } = useTranslation()
   const { personalId = '' } = useParams()
-  const officerId = useOfficerId()
-  const query = usePerson(personalId, officerId)
+  const query = usePerson(personalId)
   const state: unknown = useLocation().state
   const backSearch =
     typeof state === 'object' && state !== null && 'search' in state && typeof state.search === 'string'

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
 import { usePersonSearch } from '../../api'
 import { ErrorAlert } from '../../layout/ErrorAlert'
-import { useOfficerId } from './officerIdentity'
 import { SearchForm } from './SearchForm'
 import { SearchResults } from './SearchResults'
 import { readSearchState, toPersonSearch, toSearchParams } from './searchParams'
@@ -11,11 +10,10 @@ import { readSearchState, toPersonSearch, toSearchParams } from './searchParams'
 export const RegistrySearchPage = () => {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const officerId = useOfficerId()
   const [params, setParams] = useSearchParams()
   const state = readSearchState(params)
   const search = toPersonSearch(state)
-  const query = usePersonSearch(search, officerId)
+  const query = usePersonSearch(search)
 
   return (
     <Stack gap="lg">
@@ -25,7 +23,6 @@ export const RegistrySearchPage = () => {
       <SearchForm
         key={params.toString()}
         initial={state}
-        disabled={officerId === ''}
         onSearchById={(id) => {
           const search = `?${toSearchParams({ mode: 'id', id }).toString()}`
           setParams(search)

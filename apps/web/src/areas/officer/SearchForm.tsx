@@ -10,7 +10,7 @@ type Props = {
   onSearchById: (personalId: string) => void
   onSearchByName: (query: { name: string; dob: string; province: string }) => void
   onReset: () => void
-  disabled: boolean
+  disabled?: boolean
 }
 
 type Errors = { id?: string; name?: string; dob?: string }

@@ -3,7 +3,7 @@ import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AccountErrorAlert, explainAccountError, fieldOfError } from '../accountErrors'
 import { type ActivationStart, useStartActivation } from '../accountsApi'
-import { isMobilePhone, isPersonalId, normalizePersonalId, normalizePhone } from '../citizenFields'
+import { isMobilePhone, isUsername, normalizePhone, normalizeUsername } from '../citizenFields'
 
 type Errors = { personalId?: string; phone?: string }
 
@@ -39,9 +39,9 @@ export const StartStep = ({
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    const request = { personalId: normalizePersonalId(personalId), phone: normalizePhone(phone) }
+    const request = { personalId: normalizeUsername(personalId), phone: normalizePhone(phone) }
     const next: Errors = {
-      ...(isPersonalId(request.personalId) ? {} : { personalId: t('citizen.fields.personalIdInvalid') }),
+      ...(isUsername(request.personalId) ? {} : { personalId: t('citizen.fields.usernameInvalid') }),
       ...(isMobilePhone(request.phone) ? {} : { phone: t('citizen.fields.phoneInvalid') }),
     }
     setErrors(next)
@@ -56,14 +56,13 @@ export const StartStep = ({
         <TextInput
           ref={idRef}
           label={t('citizen.fields.personalId')}
-          description={t('citizen.fields.personalIdDescription')}
+          description={t('citizen.fields.usernameDescription')}
           value={personalId}
           onChange={(e) => {
             setPersonalId(e.currentTarget.value)
             setErrors((x) => ({ ...x, personalId: undefined }))
           }}
           error={shown.personalId}
-          inputMode="numeric"
           autoComplete="username"
           maxLength={20}
           size="md"

@@ -8,6 +8,7 @@ import { useSignedIn } from '../me/meApi'
 import { citizenPaths } from '../paths'
 import { useFocusOnChange } from '../useFocusOnChange'
 import { LoginCodeStep } from './LoginCodeStep'
+import { PasskeyLogin } from './PasskeyLogin'
 import { PasswordStep } from './PasswordStep'
 
 // Only a path of the citizen app is a place to come back to after logging in.
@@ -54,6 +55,7 @@ export const LoginPage = () => {
           }}
         />
       )}
+      {!challenge && <PasskeyLogin onSignedIn={signedIn} />}
       <Group gap="lg" justify="center" component="nav" aria-label={t('citizen.login.helpLinks')}>
         <Anchor component={Link} to={citizenPaths.recover}>
           {t('citizen.login.forgot')}

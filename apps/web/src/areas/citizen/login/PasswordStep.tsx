@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { AccountErrorAlert } from '../accountErrors'
 import { type CodeRequired, useLogin } from '../accountsApi'
-import { isPersonalId, normalizePersonalId } from '../citizenFields'
+import { isUsername, normalizeUsername } from '../citizenFields'
 import { citizenPaths } from '../paths'
 
 type Props = {
@@ -43,9 +43,9 @@ export const PasswordStep = ({ initialUsername, onSignedIn, onCodeRequired }: Pr
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    const id = normalizePersonalId(username)
+    const id = normalizeUsername(username)
     const next = {
-      ...(isPersonalId(id) ? {} : { username: t('citizen.fields.personalIdInvalid') }),
+      ...(isUsername(id) ? {} : { username: t('citizen.fields.usernameInvalid') }),
       ...(password ? {} : { password: t('citizen.login.passwordRequired') }),
     }
     setErrors(next)

@@ -1,10 +1,12 @@
 import { Alert, Badge, Button, List, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import type { ApiError } from '../../../api'
 import { ErrorAlert } from '../../../layout/ErrorAlert'
 import { AccountErrorAlert } from '../accountErrors'
-import { isPersonalId, normalizePersonalId, parseBirthDate } from '../citizenFields'
+import { formatIsoDate, isPersonalId, normalizePersonalId, parseBirthDate } from '../citizenFields'
+import { dependentPath } from '../paths'
 import { BackToAccount } from './BackToAccount'
 import { type Dependent, type DependentRegistered, useDependents, useRegisterDependent } from './meApi'
 
@@ -51,6 +53,31 @@ const DependentItem = ({ dependent }: { dependent: Dependent }) => {
         <Badge variant="light" w="fit-content" color="blue" c="#0b3d91">
           {t(`citizen.dependents.accountStatus.${statusKey(dependent.accountStatus)}`)}
         </Badge>
+        {dependent.acting ? (
+          <>
+            {dependent.takeoverOn && (
+              <Text size="sm" c="dimmed">
+                {t('citizen.dependents.takeoverOn', { date: formatIsoDate(dependent.takeoverOn) })}
+              </Text>
+            )}
+            <Button
+              component={Link}
+              to={dependentPath(dependent.personalId)}
+              variant="light"
+              size="md"
+              mt={4}
+              aria-label={t('citizen.dependents.openNamed', {
+                name: dependent.fullName ?? dependent.personalId,
+              })}
+            >
+              {t('citizen.dependents.open')}
+            </Button>
+          </>
+        ) : (
+          <Text size="sm">
+            {t('citizen.dependents.selfActing', { date: formatIsoDate(dependent.takeoverOn ?? '') })}
+          </Text>
+        )}
       </Stack>
     </Paper>
   )

@@ -1,11 +1,13 @@
 import { Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { BackToAccount } from './BackToAccount'
+import { CredentialChange } from './CredentialChange'
 import { DeviceList } from './DeviceList'
 import { LockAccount } from './LockAccount'
+import { Passkeys } from './Passkeys'
 import { PhoneChange } from './PhoneChange'
 
-/** Security: the devices logged in, changing the phone, and locking the account. */
+/** Security: the devices logged in, passkeys, changing the phone, and locking the account. */
 export const SecurityPage = () => {
   const { t } = useTranslation()
   return (
@@ -16,6 +18,8 @@ export const SecurityPage = () => {
         <Text c="dimmed">{t('citizen.security.intro')}</Text>
       </Stack>
       <DeviceList />
+      <Passkeys />
+      <CredentialChange />
       <PhoneChange />
       <LockAccount />
     </Stack>

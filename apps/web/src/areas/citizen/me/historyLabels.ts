@@ -16,18 +16,31 @@ export const KNOWN_ACTIONS = [
   'accounts.dossier.submitted',
   'accounts.dossier.approved',
   'accounts.dossier.rejected',
+  'accounts.phone.ownership_checked',
   'biometrics.face.enrolled',
   'biometrics.face.verified',
   'biometrics.verification.reviewed',
   'registry.person.read',
   'registry.person.update',
   'registry.foreigner.read',
+  'accounts.dependent.registered',
+  'accounts.dependent.history.read',
+  'accounts.dependent.card.read',
+  'accounts.dependent.account.locked',
+  'accounts.dependent.account.unlocked',
+  'accounts.dependent.takeover',
 ] as const
 type KnownAction = (typeof KNOWN_ACTIONS)[number]
 const isKnown = (action: string): action is KnownAction =>
   (KNOWN_ACTIONS as readonly string[]).includes(action)
 
-const KNOWN_PURPOSES = ['authentication', 'officer-lookup', 'account-lock', 'login_new_device'] as const
+const KNOWN_PURPOSES = [
+  'authentication',
+  'officer-lookup',
+  'account-lock',
+  'login_new_device',
+  'representation',
+] as const
 type KnownPurpose = (typeof KNOWN_PURPOSES)[number]
 const isKnownPurpose = (p: string): p is KnownPurpose => (KNOWN_PURPOSES as readonly string[]).includes(p)
 
@@ -45,9 +58,14 @@ export const purposeLabel = (purpose: string | null, t: TFunction) =>
       ? t(`citizen.history.purposes.${purposeKey(purpose)}`)
       : purpose
 
-/** Who acted, from the holder's point of view. */
-export const actorLabel = (event: HistoryEvent, holder: string, t: TFunction) => {
-  if (event.actor === holder && event.actorKind === 'citizen') return t('citizen.history.actors.you')
+/** Who acted, from the point of view of `holder` (the reader: acts they did for a dependent are theirs too). */
+export const actorLabel = (
+  event: Pick<HistoryEvent, 'actor' | 'actorKind'>,
+  holder: string,
+  t: TFunction,
+) => {
+  if (event.actor === holder && (event.actorKind === 'citizen' || event.actorKind === 'representative'))
+    return t('citizen.history.actors.you')
   switch (event.actorKind) {
     case 'officer':
       return t('citizen.history.actors.officer', { id: event.actor })

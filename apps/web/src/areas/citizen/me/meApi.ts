@@ -47,6 +47,10 @@ export type Dependent = {
   regime: string
   accountStatus: string | null
   since: string
+  /** The day a child takes over and the holder stops acting for them; null for a ward. */
+  takeoverOn: string | null
+  /** Whether the holder may still act for them (view, lock, history). */
+  acting: boolean
 }
 export type DependentApplication = { personalId: string; fullName: string; dateOfBirth: string }
 export type DependentRegistered = {

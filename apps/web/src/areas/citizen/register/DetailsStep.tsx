@@ -1,11 +1,13 @@
-import { Button, Stack, TextInput } from '@mantine/core'
-import { type FormEvent, useRef, useState } from 'react'
+import { Button, Group, NativeSelect, Radio, Stack, TextInput } from '@mantine/core'
+import { type FormEvent, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { nationalityOptions } from './nationalities'
 import {
+  type Applicant,
   checkDetails,
-  DETAILS_FIELDS,
   type DetailsErrors,
   type DetailsField,
+  detailsFields,
   type RegistrationDetails,
 } from './registrationForm'
 
@@ -17,34 +19,49 @@ type Props = {
   serverErrors: DetailsErrors
 }
 
-/** Step 1: who is registering. Checked in the browser before going on; the server checks again. */
-export const DetailsStep = ({ details, onChange, onNext, serverErrors }: Props) => {
-  const { t } = useTranslation()
-  const [errors, setErrors] = useState<DetailsErrors>({})
-  const refs = useRef<Partial<Record<DetailsField, HTMLInputElement | null>>>({})
-  const shown: DetailsErrors = { ...serverErrors, ...errors }
+type FieldElement = HTMLInputElement | HTMLSelectElement
 
-  const set = (field: DetailsField) => (event: React.ChangeEvent<HTMLInputElement>) => {
+/**
+ * Step 1: who is registering — a Vietnamese citizen (ID number) or a foreigner with a residence card
+ * (passport, nationality, residence card) — then the common details. Checked in the browser before
+ * going on; the server checks again.
+ */
+export const DetailsStep = ({ details, onChange, onNext, serverErrors }: Props) => {
+  const { t, i18n } = useTranslation()
+  const [errors, setErrors] = useState<DetailsErrors>({})
+  const refs = useRef<Partial<Record<DetailsField, FieldElement | null>>>({})
+  const shown: DetailsErrors = { ...serverErrors, ...errors }
+  const foreigner = details.applicant === 'foreigner'
+  const nationalities = useMemo(() => nationalityOptions(i18n.language), [i18n.language])
+
+  const set = (field: DetailsField) => (event: React.ChangeEvent<FieldElement>) => {
     onChange({ ...details, [field]: event.currentTarget.value })
     if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }))
+  }
+
+  const choose = (applicant: Applicant) => {
+    // The name, birth date, phone and e-mail carry over; each kind keeps its own document numbers.
+    onChange({ ...details, applicant })
+    setErrors({})
   }
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     const found = checkDetails(details)
+    const fields = detailsFields(details.applicant)
     const next: DetailsErrors = {}
-    for (const field of DETAILS_FIELDS) {
+    for (const field of fields) {
       const key = found[field]
       if (key) next[field] = t(key)
     }
     setErrors(next)
-    const first = DETAILS_FIELDS.find((f) => next[f])
+    const first = fields.find((f) => next[f])
     if (first) return refs.current[first]?.focus()
     onNext()
   }
 
   const common = (field: DetailsField) => ({
-    ref: (el: HTMLInputElement | null) => {
+    ref: (el: FieldElement | null) => {
       refs.current[field] = el
     },
     value: details[field],
@@ -56,19 +73,62 @@ export const DetailsStep = ({ details, onChange, onNext, serverErrors }: Props) 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="register-step-title">
       <Stack gap="md">
-        <TextInput
-          {...common('personalId')}
-          label={t('citizen.fields.personalId')}
-          description={t('citizen.fields.personalIdDescription')}
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={20}
-          required
-        />
+        <Radio.Group
+          label={t('citizen.register.applicant')}
+          value={details.applicant}
+          onChange={(value) => choose(value === 'foreigner' ? 'foreigner' : 'citizen')}
+          size="md"
+        >
+          <Group gap="lg" mt="xs">
+            <Radio value="citizen" label={t('citizen.register.applicantCitizen')} />
+            <Radio value="foreigner" label={t('citizen.register.applicantForeigner')} />
+          </Group>
+        </Radio.Group>
+        {foreigner ? (
+          <>
+            <TextInput
+              {...common('passportNumber')}
+              label={t('citizen.fields.passportNumber')}
+              description={t('citizen.fields.passportNumberDescription')}
+              autoComplete="off"
+              autoCapitalize="characters"
+              maxLength={20}
+              required
+            />
+            <NativeSelect
+              {...common('nationality')}
+              label={t('citizen.fields.nationality')}
+              description={t('citizen.fields.nationalityDescription')}
+              data={[{ value: '', label: t('citizen.fields.nationalityPlaceholder') }, ...nationalities]}
+              required
+            />
+            <TextInput
+              {...common('residenceCardNumber')}
+              label={t('citizen.fields.residenceCardNumber')}
+              description={t('citizen.fields.residenceCardNumberDescription')}
+              autoComplete="off"
+              autoCapitalize="characters"
+              maxLength={30}
+              required
+            />
+          </>
+        ) : (
+          <TextInput
+            {...common('personalId')}
+            label={t('citizen.fields.personalId')}
+            description={t('citizen.fields.personalIdDescription')}
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={20}
+            required
+          />
+        )}
         <TextInput
           {...common('fullName')}
           label={t('citizen.fields.fullName')}
-          description={t('citizen.fields.fullNameDescription')}
+          description={t(
+            foreigner ? 'citizen.fields.fullNameForeignerDescription' : 'citizen.fields.fullNameDescription',
+          )}
           autoComplete="name"
           autoCapitalize="words"
           maxLength={200}

@@ -6,7 +6,7 @@ import { base64Of } from '../../../camera/imageData'
 import { AccountErrorAlert, explainAccountError, fieldOfError } from '../accountErrors'
 import { useRegister } from '../accountsApi'
 import { BackToHome } from '../BackToHome'
-import { normalizePersonalId } from '../citizenFields'
+import { normalizeDocumentNumber, normalizePersonalId } from '../citizenFields'
 import { receiptPath } from '../paths'
 import { useFocusOnChange } from '../useFocusOnChange'
 import { DetailsStep } from './DetailsStep'
@@ -21,7 +21,7 @@ import { SelfieStep } from './SelfieStep'
 type Step = 'details' | 'selfie'
 const STEPS: readonly Step[] = ['details', 'selfie']
 
-/** Level-1 registration in two steps; the receipt follows on its own page. */
+/** Level-1 registration in two steps, for a citizen or a foreigner; the receipt follows on its own page. */
 export const RegisterPage = () => {
   const { t } = useTranslation()
   const navigate = useNavigate()
@@ -58,12 +58,22 @@ export const RegisterPage = () => {
   }
 
   const index = STEPS.indexOf(step) + 1
+  const foreigner = details.applicant === 'foreigner'
+  const summary = foreigner
+    ? t('citizen.register.summaryForeigner', {
+        name: details.fullName.trim(),
+        passport: normalizeDocumentNumber(details.passportNumber),
+      })
+    : t('citizen.register.summary', {
+        name: details.fullName.trim(),
+        personalId: normalizePersonalId(details.personalId),
+      })
   return (
     <Stack gap="lg">
       <BackToHome />
       <Stack gap={4}>
         <Title order={1}>{t('citizen.register.title')}</Title>
-        <Text c="dimmed">{t('citizen.register.intro')}</Text>
+        <Text c="dimmed">{t(foreigner ? 'citizen.register.introForeigner' : 'citizen.register.intro')}</Text>
       </Stack>
       <Stack gap={2}>
         <Text size="sm" fw={600} c="brand.8">
@@ -86,10 +96,7 @@ export const RegisterPage = () => {
         />
       ) : (
         <SelfieStep
-          summary={t('citizen.register.summary', {
-            name: details.fullName.trim(),
-            personalId: normalizePersonalId(details.personalId),
-          })}
+          summary={summary}
           photo={photo}
           onPhoto={setPhoto}
           onBack={() => go('details')}

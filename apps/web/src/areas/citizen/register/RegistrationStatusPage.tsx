@@ -23,6 +23,17 @@ const STATE_COLOR: Record<DossierState, string> = {
 const knownReason = (reason: string | null): RejectionReason | 'unknown' =>
   REJECTION_REASONS.find((r) => r === reason) ?? 'unknown'
 
+// Reasons whose advice names the citizen's documents and offices: a foreigner's names theirs instead.
+const FOREIGNER_WORDED = [
+  'DECLARED_DATA_MISMATCH',
+  'NOT_ELIGIBLE',
+  'FACE_MISMATCH',
+  'NO_PORTRAIT_ON_RECORD',
+] as const
+type ForeignerWorded = (typeof FOREIGNER_WORDED)[number]
+const foreignerWorded = (reason: string): reason is ForeignerWorded =>
+  (FOREIGNER_WORDED as readonly string[]).includes(reason)
+
 const Fact = ({ label, value }: { label: string; value: string }) => (
   <Group justify="space-between" gap="xs" wrap="nowrap">
     <Text size="sm" c="dimmed">
@@ -97,7 +108,11 @@ export const RegistrationStatusPage = () => {
       {data?.state === 'rejected' && (
         <Alert color="red" variant="light" title={t(`citizen.reasons.${knownReason(data.reason)}.title`)}>
           <Stack gap="xs">
-            <Text>{t(`citizen.reasons.${knownReason(data.reason)}.body`)}</Text>
+            <Text>
+              {data.kind === 'FOREIGNER_L1_APP' && data.reason && foreignerWorded(data.reason)
+                ? t(`citizen.reasonsForeigner.${data.reason}`)
+                : t(`citizen.reasons.${knownReason(data.reason)}.body`)}
+            </Text>
             {data.reason && (
               <Text size="xs" c="dimmed" ff="monospace">
                 {t('citizen.status.reasonCode', { code: data.reason })}

@@ -3,7 +3,7 @@ import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AccountErrorAlert } from '../accountErrors'
 import { type Credentials, useStartUnlock } from '../accountsApi'
-import { isPersonalId, normalizePersonalId } from '../citizenFields'
+import { isUsername, normalizeUsername } from '../citizenFields'
 
 /** Unlock, step 1: the ID number and the password; a code goes to the registered phone. */
 export const UnlockStartStep = ({ onSent }: { onSent: (c: Credentials, phoneHint: string) => void }) => {
@@ -17,9 +17,9 @@ export const UnlockStartStep = ({ onSent }: { onSent: (c: Credentials, phoneHint
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    const credentials = { username: normalizePersonalId(username), password }
+    const credentials = { username: normalizeUsername(username), password }
     const next = {
-      ...(isPersonalId(credentials.username) ? {} : { username: t('citizen.fields.personalIdInvalid') }),
+      ...(isUsername(credentials.username) ? {} : { username: t('citizen.fields.usernameInvalid') }),
       ...(password ? {} : { password: t('citizen.login.passwordRequired') }),
     }
     setErrors(next)

@@ -10,7 +10,7 @@ import { FacePhotoField, type Photo } from './FacePhotoField'
 type Props = {
   onSubmit: (check: FaceCheck) => void
   onReset: () => void
-  disabled: boolean
+  disabled?: boolean
   pending: boolean
 }
 

@@ -2,15 +2,13 @@ import { Box, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useVerifyFace } from '../../../api'
-import { useOfficerId } from '../officerIdentity'
 import { BiometricErrorAlert } from './BiometricErrorAlert'
 import { FaceCheckForm } from './FaceCheckForm'
 import { FaceCheckResult } from './FaceCheckResult'
 
 export const FaceCheckPage = () => {
   const { t } = useTranslation()
-  const officerId = useOfficerId()
-  const check = useVerifyFace(officerId)
+  const check = useVerifyFace()
   const outcomeRef = useRef<HTMLDivElement>(null)
   const settled = check.isSuccess || check.isError
 
@@ -28,7 +26,6 @@ export const FaceCheckPage = () => {
         <Text c="dimmed">{t('officer.biometrics.check.intro')}</Text>
       </Stack>
       <FaceCheckForm
-        disabled={officerId === ''}
         pending={check.isPending}
         onSubmit={(input) => check.mutate(input)}
         onReset={() => check.reset()}

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type ReviewOutcome, useReviewVerification, type VerificationReview } from '../../../api'
 import { type Fact, PersonFacts } from '../PersonFacts'
+import { useCurrentOfficer } from '../session/RequireOfficer'
 import { BiometricErrorAlert } from './BiometricErrorAlert'
 import { useBiometricFormat } from './format'
 
@@ -34,13 +35,14 @@ const DoneReview = ({ review }: { review: NonNullable<VerificationReview['review
   return <PersonFacts facts={facts} />
 }
 
-type Props = { verification: VerificationReview; officerId: string }
+type Props = { verification: VerificationReview }
 
 /** The second officer's word on an automatic decision: shown once made, otherwise asked for. */
-export const ReviewPanel = ({ verification, officerId }: Props) => {
+export const ReviewPanel = ({ verification }: Props) => {
   const { t } = useTranslation()
+  const { officerNumber } = useCurrentOfficer()
   const [note, setNote] = useState('')
-  const review = useReviewVerification(verification.verificationId, officerId)
+  const review = useReviewVerification(verification.verificationId)
   const send = (outcome: ReviewOutcome) =>
     review.mutate({ outcome, ...(note.trim() ? { note: note.trim() } : {}) })
 
@@ -57,9 +59,9 @@ export const ReviewPanel = ({ verification, officerId }: Props) => {
       ) : (
         <Stack gap="md">
           <Text>{t('officer.biometrics.review.reviewIntro')}</Text>
-          {officerId !== '' && verification.actor === officerId && (
+          {verification.actor === officerNumber && (
             <Text size="sm" fw={600} c="red.9">
-              {t('officer.biometrics.review.ownHint', { officer: officerId })}
+              {t('officer.biometrics.review.ownHint', { officer: officerNumber })}
             </Text>
           )}
           <Textarea
@@ -77,7 +79,7 @@ export const ReviewPanel = ({ verification, officerId }: Props) => {
               color="green.9"
               onClick={() => send('confirmed')}
               loading={review.isPending && review.variables?.outcome === 'confirmed'}
-              disabled={officerId === '' || review.isPending}
+              disabled={review.isPending}
               aria-label={t('officer.biometrics.review.confirmLabel')}
             >
               {t('officer.biometrics.review.confirm')}
@@ -87,7 +89,7 @@ export const ReviewPanel = ({ verification, officerId }: Props) => {
               variant="outline"
               onClick={() => send('overturned')}
               loading={review.isPending && review.variables?.outcome === 'overturned'}
-              disabled={officerId === '' || review.isPending}
+              disabled={review.isPending}
               aria-label={t('officer.biometrics.review.overturnLabel')}
             >
               {t('officer.biometrics.review.overturn')}

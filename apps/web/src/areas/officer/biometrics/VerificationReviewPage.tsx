@@ -3,7 +3,6 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { useVerification, type VerificationReview } from '../../../api'
-import { useOfficerId } from '../officerIdentity'
 import { type Fact, PersonFacts } from '../PersonFacts'
 import { BiometricErrorAlert } from './BiometricErrorAlert'
 import { decisionExplanation, explainCode, useLabel } from './biometricLabels'
@@ -29,7 +28,7 @@ const Mono = ({ children }: { children: string }) => (
   </Text>
 )
 
-const VerificationView = ({ v, officerId }: { v: VerificationReview; officerId: string }) => {
+const VerificationView = ({ v }: { v: VerificationReview }) => {
   const { t } = useTranslation()
   const format = useBiometricFormat()
   const reason = v.reasonCode
@@ -66,7 +65,7 @@ const VerificationView = ({ v, officerId }: { v: VerificationReview; officerId: 
         <PersonFacts facts={facts} />
       </Section>
       <Section id="review-outcome-title" title={t('officer.biometrics.review.reviewTitle')}>
-        <ReviewPanel verification={v} officerId={officerId} />
+        <ReviewPanel verification={v} />
       </Section>
     </Stack>
   )
@@ -75,8 +74,7 @@ const VerificationView = ({ v, officerId }: { v: VerificationReview; officerId: 
 export const VerificationReviewPage = () => {
   const { t } = useTranslation()
   const { id = '' } = useParams()
-  const officerId = useOfficerId()
-  const query = useVerification(id, officerId)
+  const query = useVerification(id)
   return (
     <Stack gap="md">
       <Button component={Link} to={FACE_CHECK_PATH} variant="subtle" px={0} w="fit-content">
@@ -89,7 +87,7 @@ export const VerificationReviewPage = () => {
           <BiometricErrorAlert error={query.error} onRetry={() => void query.refetch()} />
         </Stack>
       )}
-      {query.data && <VerificationView v={query.data} officerId={officerId} />}
+      {query.data && <VerificationView v={query.data} />}
     </Stack>
   )
 }

@@ -1,0 +1,16 @@
+// The enrolment module's public face: level-2 registration at the counter and ID-card applications.
+
+export { approveCounterDossier, rejectCounterDossier } from './approval.service.js'
+export { approvalQueue, readCounterDossier } from './approval-queue.service.js'
+export { cardRoutes } from './card.routes.js'
+export { CARD_REASONS, nextCardState } from './card-application.flow.js'
+export { fileStandaloneCardApplication, moveCard } from './card-application.service.js'
+export { counterRoutes } from './counter.routes.js'
+export { captureBiometrics } from './counter-biometrics.service.js'
+export { cancelCounterDossier, confirmCounterDossier } from './counter-confirm.service.js'
+export { COUNTER_REJECTION_REASONS, nextCounterState } from './counter-dossier.flow.js'
+export { openCounterDossier, type Tk01 } from './counter-open.service.js'
+export { ENROLMENT } from './enrolment.errors.js'
+export { enrolmentMigrations } from './enrolment.migrations.js'
+export type { CounterDossierState, EnrolmentTables } from './enrolment.table.js'
+export { registrationSlip } from './registration-slip.pdf.js'
