@@ -64,6 +64,8 @@ const Env = z.object({
   PHONE_OWNERSHIP_SANDBOX_OUTAGE: bool.default(false),
   // Worker threads for face inference; 0 means the engine default (2).
   FACE_THREADS: z.coerce.number().int().min(0).max(32).default(0),
+  // How long one face inference may take, the worker's first model load included, before FACE_ENGINE_ABORTED.
+  FACE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(15_000),
 })
 
 export type Config = Readonly<z.infer<typeof Env>> & { readonly publicUrl: string }

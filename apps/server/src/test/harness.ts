@@ -98,6 +98,8 @@ export const startTestApp = async (
     LOG_LEVEL: 'silent',
     DEMO_SEED: 'false',
     KEK: TEST_KEK,
+    // Two test files may load face models at once on a loaded machine: a slow first inference is not a failure.
+    FACE_TIMEOUT_MS: '120000',
     ...env,
   })
   const log = pino({ level: 'silent' })

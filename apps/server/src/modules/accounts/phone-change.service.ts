@@ -61,6 +61,22 @@ export const finishPhoneChange = async (
       .where('id', '=', s.account.id)
       .execute()
     const ended = await revokeSessions(trx, s.account.id, 'phone_changed', now, { except: s.sessionId })
+    // The accounts a representative filed with their phone (Decree 69) follow it until taken over.
+    const dependents = await trx
+      .updateTable('accounts_account')
+      .set((eb) => ({ phone: next, updated_at: now, version: eb('version', '+', 1) }))
+      .where('phone', '=', s.account.phone)
+      .where('created_via', '=', 'representative')
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('accounts_representation')
+          .select('dependent_account_id')
+          .where('representative_account_id', '=', s.account.id)
+          .where('ended_at', 'is', null)
+          .where('dependent_account_id', 'is not', null),
+      )
+      .returning('subject_id')
+      .execute()
     for (const recipient of [s.account.phone, next])
       await enqueueNotification(trx, deps.clock, {
         channel: 'sms',
@@ -75,7 +91,12 @@ export const finishPhoneChange = async (
       subject: s.account.subject_id,
       subjectKind: s.account.subject_kind,
       purpose: 'account-maintenance',
-      data: { from: phoneHint(s.account.phone), to: phoneHint(next), sessionsEnded: ended.length },
+      data: {
+        from: phoneHint(s.account.phone),
+        to: phoneHint(next),
+        sessionsEnded: ended.length,
+        dependentsFollowed: dependents.map((d) => d.subject_id),
+      },
     })
     return { phone: phoneHint(next), sessionsEnded: ended.length }
   })

@@ -33,7 +33,7 @@ export const templateAad = (subjectId: string, modality: string, position: numbe
   `${subjectId}/${modality}/${position}/${modelVersion}`
 
 export type RuntimeOptions = {
-  config: Pick<Config, 'BIOMETRIC_POLICY' | 'FACE_THREADS'>
+  config: Pick<Config, 'BIOMETRIC_POLICY' | 'FACE_THREADS'> & Partial<Pick<Config, 'FACE_TIMEOUT_MS'>>
   kek: Buffer
   log: Logger
   /** Another engine behind the port (tests of a certified engine, or a sandbox). */
@@ -61,7 +61,10 @@ export const createBiometricsRuntime = (opts: RuntimeOptions): BiometricsRuntime
   let matcher = opts.matcher
   const threads = opts.config.FACE_THREADS || undefined
   const getMatcher = () => {
-    matcher ??= createBuiltinMatcher(threads ? { threads } : {})
+    matcher ??= createBuiltinMatcher({
+      ...(threads ? { threads } : {}),
+      ...(opts.config.FACE_TIMEOUT_MS ? { timeoutMs: opts.config.FACE_TIMEOUT_MS } : {}),
+    })
     return matcher
   }
   const modelVersion = opts.matcher?.face.modelVersion ?? MODEL_VERSION

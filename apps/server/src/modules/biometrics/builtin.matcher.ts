@@ -32,8 +32,13 @@ const POLICIES: Record<FaceCaptureKind, FaceQualityPolicy> = {
  * The built-in engine: faces with @vladmandic/human on the tfjs WebAssembly backend in worker threads,
  * fingerprints with the project's own minutiae matcher. Not certified: see docs/biometrics.md.
  */
-export const createBuiltinMatcher = (opts: { threads?: number } = {}): BiometricMatcher => {
-  const engine = createFaceEngine({ threads: opts.threads ?? 2 })
+export const createBuiltinMatcher = (
+  opts: { threads?: number; timeoutMs?: number } = {},
+): BiometricMatcher => {
+  const engine = createFaceEngine({
+    threads: opts.threads ?? 2,
+    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+  })
   return {
     face: { modelVersion: MODEL_VERSION, dim: FACE_DIM, threshold: FACE_MATCH_THRESHOLD },
     fingerprint: { modelVersion: FINGERPRINT_MODEL_VERSION, threshold: FINGERPRINT_THRESHOLD },

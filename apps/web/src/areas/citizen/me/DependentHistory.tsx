@@ -1,9 +1,8 @@
-import { Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
+import { Loader, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { AccountErrorAlert } from '../accountErrors'
-import { formatVnDateTime } from '../vnTime'
 import { useDependentHistory } from './dependentsApi'
-import { actionLabel, actorLabel, purposeLabel } from './historyLabels'
+import { HistoryEventItem } from './HistoryEventItem'
 
 /** The dependent's usage history as their representative reads it: the reader's own acts show as "you". */
 export const DependentHistory = ({
@@ -34,37 +33,9 @@ export const DependentHistory = ({
           style={{ listStyle: 'none' }}
           data-testid="dependent-history"
         >
-          {history.data.map((e) => {
-            const purpose = purposeLabel(e.purpose, t)
-            return (
-              <Paper withBorder radius="md" p="sm" component="li" key={e.seq} data-action={e.action}>
-                <Stack gap={2}>
-                  <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-                    <Text fw={700} size="sm">
-                      {actionLabel(e.action, t)}
-                    </Text>
-                    <Text
-                      size="xs"
-                      c="dimmed"
-                      component="time"
-                      dateTime={e.at}
-                      style={{ whiteSpace: 'nowrap' }}
-                    >
-                      {formatVnDateTime(e.at)}
-                    </Text>
-                  </Group>
-                  <Text size="sm">
-                    {t('citizen.history.by')}: <strong>{actorLabel(e, reader, t)}</strong>
-                  </Text>
-                  {purpose && (
-                    <Text size="sm" c="dimmed">
-                      {t('citizen.history.purpose')}: {purpose}
-                    </Text>
-                  )}
-                </Stack>
-              </Paper>
-            )
-          })}
+          {history.data.map((e) => (
+            <HistoryEventItem key={e.seq} event={e} reader={reader} compact />
+          ))}
         </Stack>
       )}
     </Stack>
