@@ -49,14 +49,21 @@ describe.skipIf(!browserAvailable)('accessibility (axe-core, WCAG 2.1 A and AA)'
     expect(all).toEqual([])
   }, 120_000)
 
-  test('the officer portal behind its login (search, biometrics) has none either', async () => {
+  test('the officer portal behind its login (search, biometrics, counter, queue) has none either', async () => {
     const officer = await officerSession(t, { roles: ['receiving_officer'] })
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true })
     await giveOfficerCookies(context, officer, base)
     const page = await context.newPage()
     const all: string[] = []
-    for (const path of ['/officer/search', '/officer/biometrics']) all.push(...(await violations(page, path)))
+    for (const path of ['/officer/search', '/officer/biometrics', '/officer/counter/new'])
+      all.push(...(await violations(page, path)))
     await context.close()
+    // The approval queue is an approver's page (the dossier page is checked in counter.e2e).
+    const approver = await officerSession(t, { roles: ['approver'], unitCode: 'C06' })
+    const second = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true })
+    await giveOfficerCookies(second, approver, base)
+    all.push(...(await violations(await second.newPage(), '/officer/counter/queue')))
+    await second.close()
     expect(all).toEqual([])
   }, 120_000)
 

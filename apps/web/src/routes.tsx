@@ -20,6 +20,11 @@ import { UnlockPage } from './areas/citizen/unlock/UnlockPage'
 import { LandingPage } from './areas/landing/LandingPage'
 import { FaceCheckPage } from './areas/officer/biometrics/FaceCheckPage'
 import { VerificationReviewPage } from './areas/officer/biometrics/VerificationReviewPage'
+import { CardApplicationPage } from './areas/officer/counter/CardApplicationPage'
+import { DossierPage } from './areas/officer/counter/DossierPage'
+import { QueuePage } from './areas/officer/counter/QueuePage'
+import { ReceivePage } from './areas/officer/counter/ReceivePage'
+import { SlipQrRedirect } from './areas/officer/counter/SlipQrRedirect'
 import { OfficerLayout } from './areas/officer/OfficerLayout'
 import { PersonDetailPage } from './areas/officer/PersonDetailPage'
 import { RegistrySearchPage } from './areas/officer/RegistrySearchPage'
@@ -73,6 +78,11 @@ export const routes: RouteObject[] = [
               { path: 'persons/:personalId', element: <PersonDetailPage /> },
               { path: 'biometrics', element: <FaceCheckPage /> },
               { path: 'biometrics/verifications/:id', element: <VerificationReviewPage /> },
+              { path: 'counter/new', element: <ReceivePage /> },
+              { path: 'counter/queue', element: <QueuePage /> },
+              { path: 'counter/dossiers/:id', element: <DossierPage /> },
+              { path: 'counter/card-applications/:id', element: <CardApplicationPage /> },
+              { path: 'dossiers/:id', element: <SlipQrRedirect /> },
             ],
           },
           { path: '*', element: <NotFound /> },

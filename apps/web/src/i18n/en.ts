@@ -1,3 +1,4 @@
+import { counterEn } from './counter.en'
 import type { Translation } from './types'
 
 export const en: Translation = {
@@ -690,6 +691,7 @@ export const en: Translation = {
     failed: 'The camera could not be opened ({{message}}). Try again or upload a photo.',
   },
   officer: {
+    counter: counterEn,
     title: 'Officer portal',
     intro: 'Search the national population database and check biometrics.',
     login: {

@@ -1,3 +1,5 @@
+import { counterVi } from './counter.vi'
+
 // Vietnamese is the default language; every other locale must match this shape (see ./types.ts).
 export const vi = {
   app: {
@@ -688,6 +690,7 @@ export const vi = {
     failed: 'Không mở được camera ({{message}}). Hãy thử lại hoặc tải ảnh lên.',
   },
   officer: {
+    counter: counterVi,
     title: 'Cổng cán bộ',
     intro: 'Tra cứu Cơ sở dữ liệu quốc gia về dân cư và đối chiếu sinh trắc học.',
     login: {

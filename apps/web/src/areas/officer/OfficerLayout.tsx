@@ -1,6 +1,7 @@
 import { Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Outlet } from 'react-router'
+import { OfficerNav } from './OfficerNav'
 import { OfficerSessionBar } from './session/OfficerSessionBar'
 
 export const OfficerLayout = () => {
@@ -16,6 +17,7 @@ export const OfficerLayout = () => {
         </Text>
       </Stack>
       <OfficerSessionBar />
+      <OfficerNav />
       <Outlet />
     </Stack>
   )
