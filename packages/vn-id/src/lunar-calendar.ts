@@ -95,9 +95,12 @@ const leapMonthOffset = (a11: number): number => {
 export const solarToLunar = (date: LocalDate): LunarDate => {
   const dayNumber = jdnOf(date)
   const year = Number(date.slice(0, 4))
-  const k = Math.floor((dayNumber - EPOCH_NEW_MOON) / SYNODIC_MONTH)
-  let monthStart = newMoonDay(k + 1)
-  if (monthStart > dayNumber) monthStart = newMoonDay(k)
+  // The mean month only estimates which new moon starts the month: the true one can fall a day or so
+  // either side (2054-05-07 lies before the estimate's two candidates), so step until it brackets the day.
+  let k = Math.floor((dayNumber - EPOCH_NEW_MOON) / SYNODIC_MONTH) + 1
+  while (newMoonDay(k) > dayNumber) k--
+  while (newMoonDay(k + 1) <= dayNumber) k++
+  const monthStart = newMoonDay(k)
   let a11 = lunarMonth11(year)
   let b11 = a11
   let lunarYear: number
