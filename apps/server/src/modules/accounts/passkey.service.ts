@@ -218,7 +218,7 @@ const verifyAssertion = async (
       id: passkey.credential_id,
       publicKey: new Uint8Array(passkey.public_key),
       counter: passkey.counter,
-      transports: passkey.transports as never,
+      transports: passkey.transports,
     },
   }).catch(() => fail(PASSKEYS.PASSKEY_REJECTED))
   if (!verified.verified) fail(PASSKEYS.PASSKEY_REJECTED)
