@@ -3,6 +3,7 @@ import type { AccountsTables } from './modules/accounts/accounts.table.js'
 import type { AuthnTables } from './modules/authn/authn.table.js'
 import type { BiometricsTables } from './modules/biometrics/biometrics.table.js'
 import type { EnrolmentTables } from './modules/enrolment/enrolment.table.js'
+import type { LockRequestsTables } from './modules/lock-requests/lock-requests.table.js'
 import type { OfficersTables } from './modules/officers/officers.table.js'
 import type { RegistryTables } from './modules/registry/registry.table.js'
 import type { TelecomTables } from './modules/telecom/telecom.table.js'
@@ -21,7 +22,8 @@ export interface Database
     AuthnTables,
     TelecomTables,
     OfficersTables,
-    EnrolmentTables {}
+    EnrolmentTables,
+    LockRequestsTables {}
 
 /** A database or a transaction: repositories take either, so transactions pass through. */
 export type Db = Kysely<Database> | Transaction<Database>

@@ -2,6 +2,7 @@ import { accountsMigrations } from './modules/accounts/accounts.migrations.js'
 import { authnMigrations } from './modules/authn/authn.migrations.js'
 import { biometricsMigrations } from './modules/biometrics/biometrics.migrations.js'
 import { enrolmentMigrations } from './modules/enrolment/enrolment.migrations.js'
+import { lockRequestsMigrations } from './modules/lock-requests/lock-requests.migrations.js'
 import { officersMigrations } from './modules/officers/officers.migrations.js'
 import { registryMigrations } from './modules/registry/registry.migrations.js'
 import { telecomMigrations } from './modules/telecom/telecom.migrations.js'
@@ -22,4 +23,5 @@ export const allMigrations: ModuleMigrations = {
   ...telecomMigrations,
   ...officersMigrations,
   ...enrolmentMigrations,
+  ...lockRequestsMigrations,
 }

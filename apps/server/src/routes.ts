@@ -14,6 +14,7 @@ import {
 } from './modules/accounts/index.js'
 import { biometricsRoutes } from './modules/biometrics/index.js'
 import { cardRoutes, counterRoutes } from './modules/enrolment/index.js'
+import { lockRequestRoutes } from './modules/lock-requests/index.js'
 import { officerAdminRoutes, officerAuthRoutes } from './modules/officers/index.js'
 import { registryRoutes } from './modules/registry/index.js'
 import { keysRoutes } from './platform/keys/keys.routes.js'
@@ -41,4 +42,5 @@ export const moduleRoutes: RouteModule[] = [
   officerAdminRoutes,
   counterRoutes,
   cardRoutes,
+  lockRequestRoutes,
 ]

@@ -39,4 +39,8 @@ export const ACCOUNTS = defineErrors('accounts', {
   DOSSIER_NOT_FOUND: [404, 'No such registration dossier'],
   ALREADY_LEVEL2: [409, 'The account is already level 2'],
   NOT_UPGRADABLE: [409, 'A locked or closed account cannot be upgraded to level 2'],
+  NOT_FOUND: [404, 'The person has no electronic identity account'],
+  ACCOUNT_CLOSED: [409, 'The account is closed for good: there is nothing to lock or unlock'],
+  ALREADY_LOCKED_BY_AUTHORITY: [409, 'An authority lock is already in force on this account'],
+  NOT_LOCKED_BY_AUTHORITY: [409, 'The account has no authority lock to lift'],
 })

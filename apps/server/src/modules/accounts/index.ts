@@ -13,6 +13,13 @@ export {
   finishActivation,
   startActivation,
 } from './activation.service.js'
+export {
+  AUTHORITY_LOCK_GROUND,
+  type AuthorityAct,
+  authorityLockState,
+  liftAuthorityLock,
+  placeAuthorityLock,
+} from './authority-lock.js'
 export { dependentCard } from './dependent-card.service.js'
 export { lockForDependent, unlockForDependent } from './dependent-lock.service.js'
 export { dependentsRoutes } from './dependents.routes.js'
