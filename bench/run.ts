@@ -21,6 +21,7 @@ const metOf = (r: BenchResult) => {
   const checks: boolean[] = []
   if (r.target !== undefined) checks.push(r.ops >= r.target)
   if (r.targetP50ms !== undefined && r.p50ms !== undefined) checks.push(r.p50ms <= r.targetP50ms)
+  if (r.targetP99ms !== undefined && r.p99ms !== undefined) checks.push(r.p99ms <= r.targetP99ms)
   return checks.length === 0 ? '—' : checks.every(Boolean) ? 'met' : '**missed**'
 }
 
@@ -28,6 +29,7 @@ const targetOf = (r: BenchResult) =>
   [
     r.target !== undefined ? `≥ ${r.target.toLocaleString('en')}/s` : '',
     r.targetP50ms !== undefined ? `p50 ≤ ${r.targetP50ms} ms` : '',
+    r.targetP99ms !== undefined ? `p99 ≤ ${r.targetP99ms} ms` : '',
   ]
     .filter(Boolean)
     .join(', ') || '—'

@@ -1,5 +1,6 @@
 import { runAccountsBench } from './accounts.bench.js'
 import { runAuthnBench } from './authn.bench.js'
+import { runCounterBench } from './counter.bench.js'
 import { runFaceBench } from './face.bench.js'
 import { runFingerprintBench } from './fingerprint.bench.js'
 import { runGalleryBench } from './gallery.bench.js'
@@ -191,4 +192,30 @@ const accounts: BenchSection = {
   },
 }
 
-export const SECTIONS: BenchSection[] = [registry, fingerprints, faces, authn, accounts]
+const counter: BenchSection = {
+  id: 'counter',
+  title: 'Police counter: the officer pages',
+  describe: {
+    'counter.queue.central': 'approval queue, first page, central approver (every unit), 4 in flight',
+    'counter.queue.province': 'approval queue, pages 1-50, provincial approver, 4 in flight',
+    'counter.registry.by_id': 'registry lookup by personal ID through HTTP, 4 in flight',
+    'counter.registry.by_name': 'registry search by full name and year of birth through HTTP, 4 in flight',
+  },
+  run: ({ quick, databaseUrl, log }) =>
+    runCounterBench({
+      databaseUrl,
+      people: quick ? 100_000 : 1_000_000,
+      dossiers: quick ? 10_000 : 100_000,
+      requests: quick ? 200 : 1000,
+      log,
+    }),
+  notes: (results) => {
+    const r = results[0]
+    return `- PostgreSQL, a registry of ${Number(r?.extra?.people ?? 0).toLocaleString('en')} synthetic people and ${Number(r?.extra?.dossiers ?? 0).toLocaleString('en')} counter dossiers
+  (a third waiting in the queue, received over 90 days in five units). Every request is a full HTTP
+  request through \`app.inject\` with an officer session (session lookup, permission, jurisdiction, the
+  read audited where the page reads a person's data). The queue counts its total on every page.`
+  },
+}
+
+export const SECTIONS: BenchSection[] = [registry, fingerprints, faces, authn, accounts, counter]

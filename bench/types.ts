@@ -13,6 +13,8 @@ export type BenchResult = {
   target?: number
   /** Maximum p50 latency in ms. */
   targetP50ms?: number
+  /** Maximum p99 latency in ms. */
+  targetP99ms?: number
   /** Anything else worth keeping in docs/benchmarks.json (distributions, rates, lag). */
   extra?: Record<string, unknown>
 }
