@@ -4,7 +4,13 @@ import { givenAccount } from '../apps/server/src/modules/accounts/accounts.test-
 import { processDossier } from '../apps/server/src/modules/accounts/index.js'
 import { cropFace, PORTRAIT } from '../apps/server/src/modules/biometrics/face/face.samples.js'
 import { seedDemoBiometrics } from '../apps/server/src/modules/biometrics/index.js'
-import { demoPeople, personIdsAfter, seedDemoRegistry } from '../apps/server/src/modules/registry/index.js'
+import {
+  demoPeople,
+  foreignerDocumentsAfter,
+  personIdsAfter,
+  seedDemoRegistry,
+} from '../apps/server/src/modules/registry/index.js'
+import { seedDemoSubscriptions, syntheticPhoneOf } from '../apps/server/src/modules/telecom/index.js'
 import { startTestApp, type TestContext } from '../apps/server/src/test/harness.js'
 import type { BenchResult } from './types.js'
 
@@ -102,6 +108,12 @@ export const runAccountsBench = async (
       (after, limit) => personIdsAfter(t.db, after, limit),
       demoPeople.map((p) => p.record.personalId),
     )
+    // Every applicant's own number at the sandbox carrier, as on a first start: the check runs in full.
+    await t.db.deleteFrom('telecom_subscriber').execute()
+    await seedDemoSubscriptions(t.deps, {
+      personIdsAfter: (after, limit) => personIdsAfter(t.db, after, limit),
+      foreignersAfter: (after, limit) => foreignerDocumentsAfter(t.db, after, limit),
+    })
     const selfie = await sharp(await cropFace(PORTRAIT.file, PORTRAIT.box, PORTRAIT.margin))
       .resize(360)
       .jpeg({ quality: 85 })
@@ -131,7 +143,7 @@ export const runAccountsBench = async (
             personalId: p.personal_id,
             fullName: p.full_name,
             dateOfBirth: dob(p),
-            phone: '0912345678',
+            phone: syntheticPhoneOf(p.personal_id),
             selfie: selfie.toString('base64'),
           },
           remoteAddress: address(),

@@ -181,7 +181,7 @@ const accounts: BenchSection = {
   (ending the other sessions) and a new session row with its audit event, in-process through \`app.inject\`
   on PGlite. At 70 % of the maximum rate the p99 is ${paced?.p99ms ?? '—'} ms (target under 300 ms).
 - A registration is the form, the sealed selfie, the dossier, then the automatic check: registry match,
-  eligibility, face extraction with the liveness models on two worker threads and the comparison with the
+  eligibility, the own-name phone check at the sandbox carrier, face extraction with the liveness models on two worker threads and the comparison with the
   stored template, the decision and its SMS. Decisions in the run: ${JSON.stringify(reg?.extra?.decisions ?? {})} (the
   synthetic people's stored faces are random directions, so a real selfie never matches them; the cost of
   the check is the same).
