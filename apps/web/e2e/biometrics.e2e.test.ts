@@ -8,6 +8,7 @@ import {
 } from '../../server/src/modules/officers/officers.test-support.js'
 import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
+import { fakeCamera } from './camera.support.js'
 import { giveOfficerCookies } from './officer.support.js'
 
 const AN = '079095001234'
@@ -67,25 +68,6 @@ const fillCheck = async (page: Page, use: string) => {
   await page.getByLabel(/Số định danh cá nhân/).fill(AN)
   await page.getByRole('radio', { name: use }).check()
 }
-
-/** Browser script replacing getUserMedia by a canvas stream that keeps painting one photo. */
-const fakeCamera = (photoUrl: string) => `
-  navigator.mediaDevices.getUserMedia = async () => {
-    const img = new Image()
-    img.src = ${JSON.stringify(photoUrl)}
-    await img.decode()
-    const canvas = document.createElement('canvas')
-    canvas.width = img.naturalWidth
-    canvas.height = img.naturalHeight
-    const context = canvas.getContext('2d')
-    const paint = () => {
-      context.drawImage(img, 0, 0)
-      requestAnimationFrame(paint)
-    }
-    paint()
-    return canvas.captureStream(10)
-  }
-`
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/bio-${name}.png`, fullPage: true })
 
@@ -187,7 +169,7 @@ describe.skipIf(!browserAvailable)('the officer biometric check pages in Chromiu
   test('a webcam capture is drawn to a canvas, sent as JPEG and matched', async () => {
     const page = await open('/officer/biometrics', counter)
     // A stand-in camera: the portrait painted on a canvas, streamed as the webcam would stream frames.
-    await page.addInitScript({ content: fakeCamera(`data:image/jpeg;base64,${portrait.toString('base64')}`) })
+    await page.addInitScript({ content: fakeCamera(portrait) })
     await page.reload()
     await fillCheck(page, 'Chụp tại quầy')
     await page.getByText('Chụp bằng camera', { exact: true }).click()

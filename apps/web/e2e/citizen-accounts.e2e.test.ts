@@ -11,6 +11,7 @@ import { demoLaterCapture, enrolFace } from '../../server/src/modules/biometrics
 import { seedDemoRegistry } from '../../server/src/modules/registry/index.js'
 import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
+import { fakeCamera } from './camera.support.js'
 
 // Trần Thị Bình of the demo registry; the enrolled portrait is the sample face.
 const BINH = { personalId: '001190012345', fullName: 'Trần Thị Bình', dob: '02/08/1990' }
@@ -115,25 +116,6 @@ const latestCode = async (recipient = PHONE_E164) => {
   expect(code).toBeDefined()
   return code as string
 }
-
-/** Browser script replacing getUserMedia by a canvas stream that keeps painting one photo. */
-const fakeCamera = (photoUrl: string) => `
-  navigator.mediaDevices.getUserMedia = async () => {
-    const img = new Image()
-    img.src = ${JSON.stringify(photoUrl)}
-    await img.decode()
-    const canvas = document.createElement('canvas')
-    canvas.width = img.naturalWidth
-    canvas.height = img.naturalHeight
-    const context = canvas.getContext('2d')
-    const paint = () => {
-      context.drawImage(img, 0, 0)
-      requestAnimationFrame(paint)
-    }
-    paint()
-    return canvas.captureStream(10)
-  }
-`
 
 const chooseQuestions = async (page: Page) => {
   await page.getByLabel('Câu hỏi 1').selectOption('first_pet')
@@ -277,7 +259,7 @@ describe.skipIf(!browserAvailable)('the citizen app: registration and activation
 
   test('the selfie can be taken with the device camera, inside the face oval', async () => {
     const page = await open('/app/register')
-    await page.addInitScript({ content: fakeCamera(`data:image/jpeg;base64,${portrait.toString('base64')}`) })
+    await page.addInitScript({ content: fakeCamera(portrait) })
     await page.reload()
     await fillDetails(page)
     await page.getByRole('button', { name: 'Tiếp tục' }).click()

@@ -6,6 +6,7 @@ import { enrolFace } from '../../server/src/modules/biometrics/index.js'
 import { seedDemoRegistry } from '../../server/src/modules/registry/index.js'
 import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
+import { fakeCamera } from './camera.support.js'
 
 // The whole journey under the older regime (Decree 59/2022), which the platform still runs on request:
 // camera selfie → automatic approval → activation → login with the new-device code → lock → unlock.
@@ -47,25 +48,6 @@ const latestCode = async () => {
   return messages.map((m) => /\b(\d{6})\b/.exec(m.body)?.[1]).find(Boolean) ?? ''
 }
 
-/** Replaces getUserMedia by a canvas stream painting one photo: the device camera pointed at a face. */
-const fakeCamera = (photoUrl: string) => `
-  navigator.mediaDevices.getUserMedia = async () => {
-    const img = new Image()
-    img.src = ${JSON.stringify(photoUrl)}
-    await img.decode()
-    const canvas = document.createElement('canvas')
-    canvas.width = img.naturalWidth
-    canvas.height = img.naturalHeight
-    const context = canvas.getContext('2d')
-    const paint = () => {
-      context.drawImage(img, 0, 0)
-      requestAnimationFrame(paint)
-    }
-    paint()
-    return canvas.captureStream(10)
-  }
-`
-
 const logIn = async (page: Page) => {
   await page.getByLabel(/^Số định danh cá nhân/).fill(BINH.personalId)
   await page.getByLabel(/^Mật khẩu/).fill(PASSWORD)
@@ -84,7 +66,7 @@ describe.skipIf(!browserAvailable)('the citizen journey under Decree 59/2022, in
   test('Bình registers with the camera, is approved, activates, logs in, locks and unlocks', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
     await page.addInitScript(() => localStorage.setItem('dinhdanh.language', 'vi'))
-    await page.addInitScript({ content: fakeCamera(`data:image/jpeg;base64,${portrait.toString('base64')}`) })
+    await page.addInitScript({ content: fakeCamera(portrait) })
     await page.goto(`${base}/app/register`)
     await page.getByLabel(/Số định danh cá nhân/).fill(BINH.personalId)
     await page.getByLabel(/Họ và tên/).fill(BINH.fullName)

@@ -10,6 +10,7 @@ import {
 import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
 import { seriousViolations } from './axe.support.js'
+import { fakeCamera } from './camera.support.js'
 import { giveOfficerCookies } from './officer.support.js'
 
 // Nguyễn Văn An of the demo registry: the sample portrait and a ten-print are on record for him.
@@ -41,25 +42,6 @@ afterAll(async () => {
   await browser?.close()
   await t?.close()
 })
-
-/** Browser script replacing getUserMedia by a canvas stream that keeps painting one photo. */
-const fakeCamera = (photoUrl: string) => `
-  navigator.mediaDevices.getUserMedia = async () => {
-    const img = new Image()
-    img.src = ${JSON.stringify(photoUrl)}
-    await img.decode()
-    const canvas = document.createElement('canvas')
-    canvas.width = img.naturalWidth
-    canvas.height = img.naturalHeight
-    const context = canvas.getContext('2d')
-    const paint = () => {
-      context.drawImage(img, 0, 0)
-      requestAnimationFrame(paint)
-    }
-    paint()
-    return canvas.captureStream(10)
-  }
-`
 
 const officerContext = async (officer: OfficerSession): Promise<BrowserContext> => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true })
@@ -103,7 +85,7 @@ describe.skipIf(!browserAvailable)('the counter workflow in Chromium', () => {
   test('a receiving officer receives Nguyễn Văn An: QR, TK01, webcam and fingers, signature, slip', async () => {
     const context = await officerContext(receiver)
     await context.addInitScript({
-      content: fakeCamera(`data:image/jpeg;base64,${portrait.toString('base64')}`),
+      content: fakeCamera(portrait),
     })
     const page = await context.newPage()
     await page.goto(`${base}/officer/counter/new`)

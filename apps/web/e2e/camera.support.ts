@@ -1,0 +1,21 @@
+/**
+ * Browser script (for page.addInitScript) replacing getUserMedia by a canvas stream that keeps painting
+ * one JPEG photo: the device camera pointed at a face.
+ */
+export const fakeCamera = (jpeg: Buffer) => `
+  navigator.mediaDevices.getUserMedia = async () => {
+    const img = new Image()
+    img.src = ${JSON.stringify(`data:image/jpeg;base64,${jpeg.toString('base64')}`)}
+    await img.decode()
+    const canvas = document.createElement('canvas')
+    canvas.width = img.naturalWidth
+    canvas.height = img.naturalHeight
+    const context = canvas.getContext('2d')
+    const paint = () => {
+      context.drawImage(img, 0, 0)
+      requestAnimationFrame(paint)
+    }
+    paint()
+    return canvas.captureStream(10)
+  }
+`
