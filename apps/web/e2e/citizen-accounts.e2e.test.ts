@@ -12,6 +12,7 @@ import { seedDemoRegistry } from '../../server/src/modules/registry/index.js'
 import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
 import { fakeCamera } from './camera.support.js'
+import { latestSmsCode, smsTo } from './outbox.support.js'
 
 // Trần Thị Bình of the demo registry; the enrolled portrait is the sample face.
 const BINH = { personalId: '001190012345', fullName: 'Trần Thị Bình', dob: '02/08/1990' }
@@ -103,19 +104,7 @@ const submitAndReadReceipt = async (page: Page) => {
   return id
 }
 
-/** The SMS sent to a phone, newest first (read from the development outbox, as a phone would). */
-const smsTo = async (recipient: string) => {
-  const res = await fetch(`${base}/dev/outbox?recipient=${encodeURIComponent(recipient)}&channel=sms`)
-  return ((await res.json()) as { messages: { body: string }[] }).messages
-}
-
-/** The newest 6-digit code sent to the phone. */
-const latestCode = async (recipient = PHONE_E164) => {
-  const messages = await smsTo(recipient)
-  const code = messages.map((m) => /\b(\d{6})\b/.exec(m.body)?.[1]).find(Boolean)
-  expect(code).toBeDefined()
-  return code as string
-}
+const latestCode = (recipient = PHONE_E164) => latestSmsCode(base, recipient)
 
 const chooseQuestions = async (page: Page) => {
   await page.getByLabel('Câu hỏi 1').selectOption('first_pet')
@@ -310,7 +299,7 @@ describe.skipIf(!browserAvailable)('the citizen app: registration and activation
     await page.getByRole('link', { name: 'Theo dõi hồ sơ' }).click()
     await expect.poll(() => page.locator('[data-state]').textContent(), SLOW).toBe('Đã được phê duyệt')
     // The approval SMS names the username: the foreigner ID number of the immigration record.
-    const approval = (await smsTo(KIM.phoneE164)).find((m) => m.body.includes('Ten dang nhap'))
+    const approval = (await smsTo(base, KIM.phoneE164)).find((m) => m.body.includes('Ten dang nhap'))
     expect(approval?.body).toContain(KIM.foreignerId)
 
     await page.getByRole('link', { name: 'Kích hoạt tài khoản' }).click()

@@ -7,6 +7,7 @@ import { seedDemoRegistry } from '../../server/src/modules/registry/index.js'
 import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
 import { fakeCamera } from './camera.support.js'
+import { latestSmsCode } from './outbox.support.js'
 
 // The whole journey under the older regime (Decree 59/2022), which the platform still runs on request:
 // camera selfie → automatic approval → activation → login with the new-device code → lock → unlock.
@@ -42,11 +43,7 @@ afterAll(async () => {
 
 const main = (page: Page) => page.getByRole('main')
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/d59-${name}.png`, fullPage: true })
-const latestCode = async () => {
-  const res = await fetch(`${base}/dev/outbox?recipient=${encodeURIComponent(PHONE_E164)}&channel=sms`)
-  const { messages } = (await res.json()) as { messages: { body: string }[] }
-  return messages.map((m) => /\b(\d{6})\b/.exec(m.body)?.[1]).find(Boolean) ?? ''
-}
+const latestCode = () => latestSmsCode(base, PHONE_E164)
 
 const logIn = async (page: Page) => {
   await page.getByLabel(/^Số định danh cá nhân/).fill(BINH.personalId)

@@ -5,6 +5,7 @@ import { givenAccount } from '../../server/src/modules/accounts/accounts.test-su
 import { seedDemoRegistry } from '../../server/src/modules/registry/index.js'
 import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
+import { latestSmsCode } from './outbox.support.js'
 
 // Nguyễn Văn An of the demo registry, with an active account (as after activation).
 const AN = '079095001234'
@@ -62,11 +63,7 @@ const withAuthenticator = async (page: Page): Promise<CDPSession> => {
 const main = (page: Page) => page.getByRole('main')
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `/tmp/passkeys-${name}.png`, fullPage: true })
-const latestCode = async () => {
-  const res = await fetch(`${base}/dev/outbox?recipient=${encodeURIComponent(PHONE)}&channel=sms`)
-  const { messages } = (await res.json()) as { messages: { body: string }[] }
-  return messages.map((m) => /\b(\d{6})\b/.exec(m.body)?.[1]).find(Boolean) ?? ''
-}
+const latestCode = () => latestSmsCode(base, PHONE)
 
 describe.skipIf(!browserAvailable)('passkeys in the citizen app, in Chromium', () => {
   test('An adds a passkey, logs in with it alone, and confirms its removal with the passcode', async () => {

@@ -5,6 +5,7 @@ import { officerSession } from '../../server/src/modules/officers/officers.test-
 import { seedDemoRegistry } from '../../server/src/modules/registry/index.js'
 import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
+import { latestSmsCode, smsTo } from './outbox.support.js'
 
 // Nguyễn Văn An of the demo registry, with an active account (as after activation).
 const AN = { personalId: '079095001234', grouped: '079 095 001 234' }
@@ -41,16 +42,8 @@ const shot = (page: Page, name: string) =>
   page.screenshot({ path: `/tmp/citizen2-${name}.png`, fullPage: true })
 
 /** The SMS sent to An's phone, newest first (the development outbox stands for the phone). */
-const smsBodies = async () => {
-  const res = await fetch(`${base}/dev/outbox?recipient=${encodeURIComponent(PHONE_E164)}&channel=sms`)
-  const { messages } = (await res.json()) as { messages: { body: string }[] }
-  return messages.map((m) => m.body)
-}
-const latestCode = async () => {
-  const code = (await smsBodies()).map((b) => /\b(\d{6})\b/.exec(b)?.[1]).find(Boolean)
-  expect(code).toBeDefined()
-  return code as string
-}
+const smsBodies = async () => (await smsTo(base, PHONE_E164)).map((m) => m.body)
+const latestCode = () => latestSmsCode(base, PHONE_E164)
 
 const fillLogin = async (page: Page, password = PASSWORD) => {
   await page.getByLabel(/^Số định danh cá nhân/).fill(AN.personalId)
