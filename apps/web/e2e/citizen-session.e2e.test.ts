@@ -12,6 +12,8 @@ const AN = { personalId: '079095001234', grouped: '079 095 001 234' }
 const PASSWORD = 'Hanoi@2026x'
 const PHONE_E164 = '+84912345678'
 const OFFICER = 'CB-0042'
+// Kim Min Jun of the demo immigration data, with an active foreigner account.
+const KIM = { foreignerId: 'NN0000000001', phone: '0912000111', phoneE164: '+84912000111' }
 
 let t: TestContext
 let browser: Browser
@@ -22,6 +24,7 @@ beforeAll(async () => {
   const now = t.clock.now()
   await seedDemoRegistry(t.handle, { asOf: now.toISOString().slice(0, 10), now, population: 0 })
   await givenAccount(t.db, { subjectId: AN.personalId, phone: PHONE_E164, password: PASSWORD, at: now })
+  await givenAccount(t.db, { subjectId: KIM.foreignerId, phone: KIM.phoneE164, password: PASSWORD, at: now })
   base = await t.app.listen({ host: '127.0.0.1', port: 0 })
   if (browserAvailable) browser = await launchBrowser()
 }, 120_000)
@@ -204,6 +207,28 @@ describe.skipIf(!browserAvailable)('the citizen app after activation, in Chromiu
     await expect.poll(() => page.locator('[data-rule="length"]').getAttribute('data-met')).toBe('false')
     await expect.poll(() => page.locator('[data-rule="lower"]').getAttribute('data-met')).toBe('true')
     await shot(page, 'recover-finish')
+    await page.close()
+  }, 60_000)
+
+  test('a foreigner proves a forgotten password with the passport, asked for once the NN number is typed', async () => {
+    const page = await open('/app/recover')
+    await expect.poll(() => page.getByLabel(/^Ngày cấp thẻ Căn cước/).count()).toBe(1)
+    await page.getByLabel(/^Số định danh cá nhân/).fill('nn0000000001')
+    await expect.poll(() => page.getByLabel(/^Ngày cấp thẻ Căn cước/).count()).toBe(0)
+    await page.getByLabel(/^Số điện thoại/).fill(KIM.phone)
+    await page.getByLabel(/^Họ và tên/).fill('Kim Min Jun')
+    await page.getByLabel(/^Ngày sinh/).fill('07/07/1985')
+    await page.getByRole('button', { name: 'Gửi mã xác thực' }).click()
+    await expect.poll(() => main(page).textContent()).toContain('Chọn quốc tịch của bạn.')
+    await page.getByLabel(/^Số hộ chiếu/).fill('m1234 5678')
+    await page.getByLabel(/^Quốc tịch/).selectOption('KR')
+    await shot(page, 'recover-foreigner')
+    t.clock.advance(1000)
+    await page.getByRole('button', { name: 'Gửi mã xác thực' }).click()
+    await expect
+      .poll(() => main(page).textContent())
+      .toContain('Mã xác thực đã được gửi (nếu thông tin đúng)')
+    expect(await latestSmsCode(base, KIM.phoneE164)).toMatch(/^\d{6}$/)
     await page.close()
   }, 60_000)
 

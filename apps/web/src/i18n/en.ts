@@ -353,7 +353,8 @@ export const en: Translation = {
     },
     recover: {
       title: 'Forgot your password',
-      intro: 'Set a new password with the data on your ID card and a code sent to your registered phone.',
+      intro:
+        'Set a new password with the data on your ID card (foreigners: your passport) and a code sent to your registered phone.',
       step1: 'Identity details',
       step2: 'Choose a new password',
       step3: 'Password reset',

@@ -351,7 +351,7 @@ export const vi = {
     recover: {
       title: 'Quên mật khẩu',
       intro:
-        'Đặt lại mật khẩu bằng thông tin trên thẻ Căn cước và mã xác thực gửi đến số điện thoại đã đăng ký.',
+        'Đặt lại mật khẩu bằng thông tin trên thẻ Căn cước (người nước ngoài: hộ chiếu) và mã xác thực gửi đến số điện thoại đã đăng ký.',
       step1: 'Thông tin nhận diện',
       step2: 'Đặt mật khẩu mới',
       step3: 'Đã đặt lại mật khẩu',

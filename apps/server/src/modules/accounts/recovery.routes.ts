@@ -17,13 +17,27 @@ export const recoveryRoutes = (app: FastifyInstance, deps: Deps) => {
         tags: ['accounts'],
         summary:
           'Forgotten password, step 1: identity data; a code goes to the registered phone if all agree',
-        body: z.object({
-          personalId: z.string().max(20),
-          phone: z.string().max(20),
-          fullName: z.string().min(1).max(200),
-          dateOfBirth: z.string().max(10),
-          cardIssuedOn: z.string().max(10).describe("The ID card's issue date, 'YYYY-MM-DD'"),
-        }),
+        body: z
+          .object({
+            personalId: z.string().max(20).describe("The 12-digit personal ID, or a foreigner's NN number"),
+            phone: z.string().max(20),
+            fullName: z.string().min(1).max(200),
+            dateOfBirth: z.string().max(10),
+            cardIssuedOn: z
+              .string()
+              .max(10)
+              .optional()
+              .describe("A citizen's ID card issue date, 'YYYY-MM-DD'"),
+            passportNumber: z.string().max(20).optional().describe("A foreigner's passport number"),
+            nationality: z
+              .string()
+              .max(3)
+              .optional()
+              .describe("A foreigner's nationality, ISO 3166-1 alpha-2, e.g. KR"),
+          })
+          .refine((b) => b.cardIssuedOn !== undefined || (b.passportNumber && b.nationality), {
+            message: 'cardIssuedOn, or passportNumber with nationality, is required',
+          }),
         response: { 202: z.object({ sent: z.literal(true) }), 400: ErrorBody, 429: ErrorBody },
       },
     },

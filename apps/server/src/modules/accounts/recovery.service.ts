@@ -1,12 +1,14 @@
+import { vietnamDateOf } from '@dinhdanh/vn-id'
 import type { Deps } from '../../deps.js'
 import { recordAudit } from '../../platform/audit/index.js'
 import { fail } from '../../platform/errors.js'
 import { enqueueNotification } from '../../platform/notify/index.js'
 import { assertOtp, hashSecret, issueOtp, verifyOtp } from '../authn/index.js'
-import { matchDeclared } from '../registry/index.js'
+import { matchDeclared, matchForeigner } from '../registry/index.js'
 import { findAccountBySubject } from './account.repository.js'
 import { ACCOUNTS } from './accounts.errors.js'
 import { toE164 } from './accounts.phone.js'
+import type { AccountRow } from './accounts.table.js'
 import { revokeSessions } from './session.repository.js'
 
 export type RecoveryDeps = Pick<Deps, 'db' | 'clock' | 'policy' | 'otpKey'>
@@ -15,27 +17,58 @@ export type RecoveryStart = {
   phone: string
   fullName: string
   dateOfBirth: string
-  cardIssuedOn: string
+  /** A citizen's proof: their ID card's issue date. */
+  cardIssuedOn?: string | undefined
+  /** A foreigner's proof: the passport the immigration data holds, and its nationality. */
+  passportNumber?: string | undefined
+  nationality?: string | undefined
 }
 
-/**
- * Forgotten password (DOMAIN §4 rule 11): ID number, the registered phone, full name, date of birth and
- * the card's issue date must all agree with the account and the registry; then a code goes to the phone.
- * The answer is the same whatever did not agree.
- */
-export const startRecovery = async (deps: RecoveryDeps, input: RecoveryStart): Promise<{ sent: true }> => {
-  const phone = toE164(input.phone)
-  const personalId = input.personalId.trim()
-  const account = await findAccountBySubject(deps.db, personalId)
-  if (!account || account.phone !== phone || (account.status !== 'active' && account.status !== 'locked'))
-    return { sent: true }
+/** Whether the identity facts agree with the registry: the card for a citizen, the passport for a foreigner. */
+const identityAgrees = async (
+  deps: RecoveryDeps,
+  account: AccountRow,
+  personalId: string,
+  input: RecoveryStart,
+) => {
+  if (account.subject_kind === 'foreigner') {
+    if (!input.passportNumber || !input.nationality) return false
+    const match = await matchForeigner(
+      deps.db,
+      {
+        foreignerId: personalId,
+        passportNumber: input.passportNumber.replace(/[\s.-]/g, '').toUpperCase(),
+        nationality: input.nationality.toUpperCase(),
+        fullName: input.fullName,
+        dateOfBirth: input.dateOfBirth,
+      },
+      vietnamDateOf(deps.clock.now()),
+    )
+    return match.kind === 'match'
+  }
+  if (!input.cardIssuedOn) return false
   const match = await matchDeclared(deps.db, {
     personalId,
     fullName: input.fullName,
     dateOfBirth: input.dateOfBirth,
     cardIssuedOn: input.cardIssuedOn,
   })
-  if (match.kind !== 'match') return { sent: true }
+  return match.kind === 'match'
+}
+
+/**
+ * Forgotten password (DOMAIN §4 rule 11): ID number, the registered phone, full name, date of birth and
+ * the card's issue date (a foreigner: the passport number and nationality, against the immigration data)
+ * must all agree with the account and the registry; then a code goes to the phone. The answer is the same
+ * whatever did not agree.
+ */
+export const startRecovery = async (deps: RecoveryDeps, input: RecoveryStart): Promise<{ sent: true }> => {
+  const phone = toE164(input.phone)
+  const personalId = input.personalId.trim().toUpperCase()
+  const account = await findAccountBySubject(deps.db, personalId)
+  if (!account || account.phone !== phone || (account.status !== 'active' && account.status !== 'locked'))
+    return { sent: true }
+  if (!(await identityAgrees(deps, account, personalId, input))) return { sent: true }
   await issueOtp(deps, { purpose: 'password_reset', subject: account.id, recipient: phone, channel: 'sms' })
   return { sent: true }
 }
@@ -52,7 +85,7 @@ export const finishRecovery = async (
   },
 ) => {
   const phone = toE164(input.phone)
-  const personalId = input.personalId.trim()
+  const personalId = input.personalId.trim().toUpperCase()
   const failures = [
     ...deps.policy.checkPassword(input.newPassword, { personalIdNumber: personalId, phone }),
     ...(input.newPasscode === undefined ? [] : deps.policy.checkPasscode(input.newPasscode)),

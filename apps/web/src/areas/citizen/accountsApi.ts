@@ -88,8 +88,11 @@ export type RecoveryStart = {
   fullName: string
   /** 'YYYY-MM-DD'. */
   dateOfBirth: string
-  /** 'YYYY-MM-DD'. */
-  cardIssuedOn: string
+  /** A citizen's proof, 'YYYY-MM-DD'. */
+  cardIssuedOn?: string
+  /** A foreigner's proof: the passport and its nationality (ISO alpha-2). */
+  passportNumber?: string
+  nationality?: string
 }
 export type RecoveryFinish = {
   personalId: string
