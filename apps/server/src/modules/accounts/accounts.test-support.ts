@@ -47,7 +47,7 @@ export const givenAccount = async (db: Kysely<Database>, a: GivenAccount): Promi
 
 /**
  * The 6-digit code of the newest SMS with this template (and recipient). The test clock is frozen: a
- * test that sends several codes moves it on between them, so "newest" is well defined.
+ * test that sends several codes in one instant gets the last one queued (the outbox's insertion sequence).
  */
 export const lastSmsCode = async (
   db: Kysely<Database>,
@@ -56,6 +56,6 @@ export const lastSmsCode = async (
 ): Promise<string> => {
   let q = db.selectFrom('platform_outbox').select('body').where('template', '=', template)
   if (recipient) q = q.where('recipient', '=', recipient)
-  const sms = await q.orderBy('created_at', 'desc').executeTakeFirst()
+  const sms = await q.orderBy('created_at', 'desc').orderBy('seq', 'desc').executeTakeFirst()
   return /\b(\d{6})\b/.exec(sms?.body ?? '')?.[1] ?? ''
 }

@@ -39,4 +39,12 @@ export const outboxMigrations: ModuleMigrations = {
       await db.schema.dropTable('platform_outbox').execute()
     },
   },
+  platform_0004_outbox_sequence: {
+    up: async (db: Kysely<unknown>) => {
+      await sql`ALTER TABLE platform_outbox ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY`.execute(db)
+    },
+    down: async (db: Kysely<unknown>) => {
+      await sql`ALTER TABLE platform_outbox DROP COLUMN seq`.execute(db)
+    },
+  },
 }

@@ -19,6 +19,7 @@ export const claimDueOutbox = (db: Db, now: Date, leaseUntil: Date, limit: numbe
         .where('status', 'in', ['queued', 'sending'])
         .where('next_attempt_at', '<=', now)
         .orderBy('next_attempt_at')
+        .orderBy('seq')
         .limit(limit)
         .forUpdate()
         .skipLocked(),
@@ -51,7 +52,7 @@ export const listOutbox = (db: Db, q: OutboxQuery = {}): Promise<OutboxRow[]> =>
   if (q.channel) sel = sel.where('channel', '=', q.channel)
   return sel
     .orderBy('created_at', 'desc')
-    .orderBy('id')
+    .orderBy('seq', 'desc')
     .limit(q.limit ?? 50)
     .execute()
 }

@@ -1,4 +1,4 @@
-import type { ColumnType, Insertable, Selectable } from 'kysely'
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 
 export const CHANNELS = ['sms', 'email'] as const
 export type Channel = (typeof CHANNELS)[number]
@@ -20,6 +20,8 @@ export interface OutboxTable {
   last_error: string | null
   created_at: Date
   sent_at: Date | null
+  /** Insertion order: messages queued in the same instant (one transaction, a frozen test clock) keep theirs. */
+  seq: Generated<number>
 }
 
 export interface OutboxTables {
