@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { officerSession } from '../apps/server/src/modules/officers/officers.test-support.js'
 import { seedRegistry } from '../apps/server/src/modules/registry/index.js'
 import { startTestApp, type TestContext } from '../apps/server/src/test/harness.js'
+import { reportPages, seedReportData } from './counter.reports.js'
 import type { BenchResult } from './types.js'
 
 const round = (n: number, digits = 1) => Number(n.toFixed(digits))
@@ -21,7 +22,7 @@ const UNITS = [
  * `dossiers` counter dossiers for registry people, a third of them waiting in the queue, the rest
  * decided or cancelled, received over the last 90 days in the demo units: what a busy system holds.
  */
-const seedDossiers = async (t: TestContext, dossiers: number) => {
+export const seedDossiers = async (t: TestContext, dossiers: number) => {
   const units = sql.join(UNITS.map(([code, level, province]) => sql`(${code}, ${level}, ${province})`))
   await sql`
     WITH people AS (
@@ -39,9 +40,10 @@ const seedDossiers = async (t: TestContext, dossiers: number) => {
       u.code, u.level, u.province, gen_random_uuid(), 'CB-0001', gen_random_uuid(),
       now(), now(), d.received, d.received + 3,
       CASE WHEN p.n % 3 = 0 THEN NULL ELSE gen_random_uuid() END,
-      CASE WHEN p.n % 3 = 0 THEN NULL ELSE now() END,
+      -- Opened at 09:00 in Hà Nội on the day received; decided 0 to 4 days later (some after the due day).
+      CASE WHEN p.n % 3 = 0 THEN NULL ELSE d.received + (p.n % 5)::int + time '03:00' END,
       CASE WHEN p.n % 3 = 2 THEN 'FACE_MISMATCH' END,
-      now(), now()
+      d.received + time '02:00', now()
     FROM people p
     JOIN u ON u.i = p.n % ${UNITS.length}
     CROSS JOIN LATERAL (SELECT (DATE '2026-11-23' - (p.n % 90)::int) AS received) d
@@ -99,7 +101,12 @@ export const runCounterBench = async (opts: {
     const central = await officerSession(t, { roles: ['approver'], unitCode: 'C06' })
     const province = await officerSession(t, { roles: ['approver'], unitCode: 'PC06-079' })
     const counter = await officerSession(t, { roles: ['receiving_officer'] })
+    const centralSupervisor = await officerSession(t, { roles: ['supervisor'], unitCode: 'C06' })
+    const provincialSupervisor = await officerSession(t, { roles: ['supervisor'], unitCode: 'PC06-079' })
     await seedDossiers(t, dossiers)
+    const appAccounts = Math.round(dossiers * 1.5)
+    log(`  counter: ${appAccounts} app accounts, card applications and lock requests for the reports`)
+    await seedReportData(t, { dossiers, appAccounts, cards: dossiers / 5, locks: dossiers / 50 })
     const sample = await t.db
       .selectFrom('registry_person')
       .select(['personal_id', 'full_name', 'birth_year'])
@@ -136,6 +143,7 @@ export const runCounterBench = async (opts: {
         },
         headers: counter.headers,
       },
+      ...reportPages(centralSupervisor.headers, provincialSupervisor.headers),
     ]
     const n = opts.requests ?? 1000
     const out: BenchResult[] = []

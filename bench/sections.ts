@@ -200,6 +200,14 @@ const counter: BenchSection = {
     'counter.queue.province': 'approval queue, pages 1-50, provincial approver, 4 in flight',
     'counter.registry.by_id': 'registry lookup by personal ID through HTTP, 4 in flight',
     'counter.registry.by_name': 'registry search by full name and year of birth through HTTP, 4 in flight',
+    'reports.dossiers.central': 'report: counter dossiers of the last 30 days per unit, central',
+    'reports.dossiers.province': 'report: counter dossiers of the last 30 days per unit, provincial',
+    'reports.accounts.central':
+      'report: accounts of the last 30 days (level, state, origin, province), central',
+    'reports.accounts.province': 'report: accounts of the last 30 days, provincial',
+    'reports.overdue.central': 'overdue queue per unit (dossiers and lock requests), central supervisor',
+    'reports.overdue.province': 'overdue queue per unit (dossiers and lock requests), provincial supervisor',
+    'reports.overdue_list.province': "one unit's overdue dossiers, first page, provincial supervisor",
   },
   run: ({ quick, databaseUrl, log }) =>
     runCounterBench({
@@ -214,7 +222,11 @@ const counter: BenchSection = {
     return `- PostgreSQL, a registry of ${Number(r?.extra?.people ?? 0).toLocaleString('en')} synthetic people and ${Number(r?.extra?.dossiers ?? 0).toLocaleString('en')} counter dossiers
   (a third waiting in the queue, received over 90 days in five units). Every request is a full HTTP
   request through \`app.inject\` with an officer session (session lookup, permission, jurisdiction, the
-  read audited where the page reads a person's data). The queue counts its total on every page.`
+  read audited where the page reads a person's data). The queue counts its total on every page.
+- The supervisors' reports (docs/reports.md) run on the same data plus a level-2 account per approved
+  dossier, 1.5 app accounts per dossier over the same 90 days, card applications (a fifth of the dossiers)
+  and lock requests (a fiftieth), vacuumed as autovacuum would; every request counts the default 30 days
+  again in SQL (no cache).`
   },
 }
 

@@ -14,6 +14,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'mantine', test: /node_modules[\\/]@mantine/ },
+            // The QR reader loads only when an officer scans with the camera, not with every page.
+            { name: 'zxing', test: /node_modules[\\/]zxing-wasm/ },
             { name: 'vendor', test: /node_modules/ },
           ],
         },

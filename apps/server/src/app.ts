@@ -36,7 +36,8 @@ export const buildApp = async (deps: Deps, opts: AppOptions = {}): Promise<Fasti
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // WebAssembly compile only (the counter's QR reader, zxing-wasm), not JavaScript eval.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         // Mantine and Swagger UI set inline style attributes.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],

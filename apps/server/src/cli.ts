@@ -1,6 +1,7 @@
 import { Command } from 'commander'
 import { accountsCommands } from './cli/accounts.commands.js'
 import { biometricsCommands } from './cli/biometrics.commands.js'
+import { clientsCommands } from './cli/clients.commands.js'
 import { officersCommands } from './cli/officers.commands.js'
 import { platformCommands } from './cli/platform.commands.js'
 import { registryCommands } from './cli/registry.commands.js'
@@ -31,6 +32,7 @@ registryCommands(program)
 biometricsCommands(program)
 accountsCommands(program)
 officersCommands(program)
+clientsCommands(program)
 platformCommands(program)
 
 program.parseAsync().catch((err: unknown) => {

@@ -5,6 +5,7 @@ import type { BiometricsTables } from './modules/biometrics/biometrics.table.js'
 import type { EnrolmentTables } from './modules/enrolment/enrolment.table.js'
 import type { LockRequestsTables } from './modules/lock-requests/lock-requests.table.js'
 import type { OfficersTables } from './modules/officers/officers.table.js'
+import type { OidcTables } from './modules/oidc/oidc.table.js'
 import type { RegistryTables } from './modules/registry/registry.table.js'
 import type { TelecomTables } from './modules/telecom/telecom.table.js'
 import type { AuditTables } from './platform/audit/audit.table.js'
@@ -22,6 +23,7 @@ export interface Database
     AuthnTables,
     TelecomTables,
     OfficersTables,
+    OidcTables,
     EnrolmentTables,
     LockRequestsTables {}
 

@@ -11,7 +11,9 @@ import {
   demoOfficers,
   describeDemoOfficer,
   seedDemoOfficers,
+  startOfficersCleanup,
 } from './modules/officers/index.js'
+import { startOidcCleanup } from './modules/oidc/index.js'
 import { policyFor } from './modules/policy/index.js'
 import {
   demoForeigners,
@@ -96,6 +98,8 @@ const start = async () => {
   const locks = startLockJob(deps)
   const cleanup = startAuthnCleanup(deps)
   const accountsCleanup = startAccountsCleanup(deps)
+  const oidcCleanup = startOidcCleanup(deps)
+  const officersCleanup = startOfficersCleanup(deps)
 
   if (config.DEMO_SEED) {
     const lines = [...demoPeople, ...demoForeigners].map((p) => `  ${p.description}`)
@@ -119,6 +123,8 @@ const start = async () => {
     await app.close()
     await cleanup.stop()
     await accountsCleanup.stop()
+    await oidcCleanup.stop()
+    await officersCleanup.stop()
     await locks.stop()
     await dossiers.stop()
     await outbox.stop()

@@ -4,7 +4,9 @@ import { biometricsMigrations } from './modules/biometrics/biometrics.migrations
 import { enrolmentMigrations } from './modules/enrolment/enrolment.migrations.js'
 import { lockRequestsMigrations } from './modules/lock-requests/lock-requests.migrations.js'
 import { officersMigrations } from './modules/officers/officers.migrations.js'
+import { oidcMigrations } from './modules/oidc/oidc.migrations.js'
 import { registryMigrations } from './modules/registry/registry.migrations.js'
+import { reportsMigrations } from './modules/reports/reports.migrations.js'
 import { telecomMigrations } from './modules/telecom/telecom.migrations.js'
 import { auditMigrations } from './platform/audit/audit.migrations.js'
 import { keysMigrations } from './platform/keys/keys.migrations.js'
@@ -22,6 +24,8 @@ export const allMigrations: ModuleMigrations = {
   ...accountsMigrations,
   ...telecomMigrations,
   ...officersMigrations,
+  ...oidcMigrations,
   ...enrolmentMigrations,
   ...lockRequestsMigrations,
+  ...reportsMigrations,
 }

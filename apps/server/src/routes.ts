@@ -16,7 +16,9 @@ import { biometricsRoutes } from './modules/biometrics/index.js'
 import { cardRoutes, counterRoutes } from './modules/enrolment/index.js'
 import { lockRequestRoutes } from './modules/lock-requests/index.js'
 import { officerAdminRoutes, officerAuthRoutes } from './modules/officers/index.js'
+import { oidcRoutes } from './modules/oidc/index.js'
 import { registryRoutes } from './modules/registry/index.js'
+import { reportRoutes } from './modules/reports/index.js'
 import { keysRoutes } from './platform/keys/keys.routes.js'
 import { outboxDevRoutes } from './platform/notify/outbox.routes.js'
 
@@ -25,6 +27,7 @@ export type RouteModule = (app: FastifyInstance, deps: Deps) => void | Promise<v
 // Every module's routes, mounted by app.ts in this order.
 export const moduleRoutes: RouteModule[] = [
   keysRoutes,
+  oidcRoutes,
   outboxDevRoutes,
   registryRoutes,
   biometricsRoutes,
@@ -43,4 +46,5 @@ export const moduleRoutes: RouteModule[] = [
   counterRoutes,
   cardRoutes,
   lockRequestRoutes,
+  reportRoutes,
 ]

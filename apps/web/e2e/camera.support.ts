@@ -19,3 +19,10 @@ export const fakeCamera = (jpeg: Buffer) => `
     return canvas.captureStream(10)
   }
 `
+
+/** Browser script making getUserMedia fail as a browser does: permission refused, or no camera at all. */
+export const refusedCamera = (name: 'NotAllowedError' | 'NotFoundError') => `
+  navigator.mediaDevices.getUserMedia = async () => {
+    throw new DOMException('Refused by the test', ${JSON.stringify(name)})
+  }
+`

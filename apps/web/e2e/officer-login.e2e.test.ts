@@ -83,6 +83,18 @@ describe.skipIf(!browserAvailable)('officer login in Chromium', () => {
       .executeTakeFirstOrThrow()
     expect(audit).toEqual({ actor: 'CB-0042', actor_kind: 'officer' })
 
+    // The officer changes their password: the current one, a new one by the house rules, a fresh code.
+    await bar.getByRole('link', { name: 'Đổi mật khẩu' }).click()
+    await page.waitForURL(/\/officer\/password$/)
+    await page.getByLabel(/^Mật khẩu hiện tại/).fill(lan.password)
+    await page.getByLabel(/^Mật khẩu mới/).fill('Lan@BaDinh2026')
+    await page.getByLabel(/^Nhập lại mật khẩu mới/).fill('Lan@BaDinh2026')
+    t.clock.advance(30_000)
+    await page.getByRole('textbox', { name: /^Mã xác thực/ }).fill(totpAt(lan.secret, t.clock.now()))
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click()
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Đã đổi mật khẩu')
+    await shot(page, 'password')
+
     // Logging out ends the session: the portal asks for the login again.
     await bar.getByRole('button', { name: 'Đăng xuất' }).click()
     await page.waitForURL(/\/officer\/login$/)

@@ -1,4 +1,4 @@
-import { Navigate, type RouteObject } from 'react-router'
+import type { RouteObject } from 'react-router'
 import { AdminDashboard } from './areas/admin/AdminDashboard'
 import { ActivatedPage } from './areas/citizen/activate/ActivatedPage'
 import { ActivatePage } from './areas/citizen/activate/ActivatePage'
@@ -18,16 +18,31 @@ import { RegisterPage } from './areas/citizen/register/RegisterPage'
 import { RegistrationStatusPage } from './areas/citizen/register/RegistrationStatusPage'
 import { UnlockPage } from './areas/citizen/unlock/UnlockPage'
 import { LandingPage } from './areas/landing/LandingPage'
+import { NewOfficerPage } from './areas/officer/admin/NewOfficerPage'
+import { OfficerPage } from './areas/officer/admin/OfficerPage'
+import { OfficersPage } from './areas/officer/admin/OfficersPage'
+import { UnitsPage } from './areas/officer/admin/UnitsPage'
 import { FaceCheckPage } from './areas/officer/biometrics/FaceCheckPage'
 import { VerificationReviewPage } from './areas/officer/biometrics/VerificationReviewPage'
 import { CardApplicationPage } from './areas/officer/counter/CardApplicationPage'
+import { CardApplicationsPage } from './areas/officer/counter/CardApplicationsPage'
 import { DossierPage } from './areas/officer/counter/DossierPage'
 import { QueuePage } from './areas/officer/counter/QueuePage'
 import { ReceivePage } from './areas/officer/counter/ReceivePage'
 import { SlipQrRedirect } from './areas/officer/counter/SlipQrRedirect'
+import { LockQueuePage } from './areas/officer/lock-requests/LockQueuePage'
+import { LockRequestPage } from './areas/officer/lock-requests/LockRequestPage'
+import { RecordedListPage } from './areas/officer/lock-requests/RecordedListPage'
+import { RecordLockRequestPage } from './areas/officer/lock-requests/RecordLockRequestPage'
 import { OfficerLayout } from './areas/officer/OfficerLayout'
 import { PersonDetailPage } from './areas/officer/PersonDetailPage'
 import { RegistrySearchPage } from './areas/officer/RegistrySearchPage'
+import { OverduePage } from './areas/officer/reports/OverduePage'
+import { OverdueUnitPage } from './areas/officer/reports/OverdueUnitPage'
+import { ReportsPage } from './areas/officer/reports/ReportsPage'
+import { ChangePasswordPage } from './areas/officer/session/ChangePasswordPage'
+import { FirstLoginPage } from './areas/officer/session/FirstLoginPage'
+import { OfficerIndex } from './areas/officer/session/OfficerIndex'
 import { OfficerLoginPage } from './areas/officer/session/OfficerLoginPage'
 import { RequireOfficer } from './areas/officer/session/RequireOfficer'
 import { AppLayout } from './layout/AppLayout'
@@ -70,10 +85,16 @@ export const routes: RouteObject[] = [
         element: <OfficerLayout />,
         children: [
           { path: 'login', element: <OfficerLoginPage /> },
+          { path: 'first-login', element: <FirstLoginPage /> },
           {
             element: <RequireOfficer />,
             children: [
-              { index: true, element: <Navigate to="search" replace /> },
+              { index: true, element: <OfficerIndex /> },
+              { path: 'password', element: <ChangePasswordPage /> },
+              { path: 'admin/officers', element: <OfficersPage /> },
+              { path: 'admin/officers/new', element: <NewOfficerPage /> },
+              { path: 'admin/officers/:id', element: <OfficerPage /> },
+              { path: 'admin/units', element: <UnitsPage /> },
               { path: 'search', element: <RegistrySearchPage /> },
               { path: 'persons/:personalId', element: <PersonDetailPage /> },
               { path: 'biometrics', element: <FaceCheckPage /> },
@@ -81,8 +102,16 @@ export const routes: RouteObject[] = [
               { path: 'counter/new', element: <ReceivePage /> },
               { path: 'counter/queue', element: <QueuePage /> },
               { path: 'counter/dossiers/:id', element: <DossierPage /> },
+              { path: 'counter/card-applications', element: <CardApplicationsPage /> },
               { path: 'counter/card-applications/:id', element: <CardApplicationPage /> },
               { path: 'dossiers/:id', element: <SlipQrRedirect /> },
+              { path: 'lock-requests/new', element: <RecordLockRequestPage /> },
+              { path: 'lock-requests/recorded', element: <RecordedListPage /> },
+              { path: 'lock-requests/queue', element: <LockQueuePage /> },
+              { path: 'lock-requests/requests/:id', element: <LockRequestPage /> },
+              { path: 'reports', element: <ReportsPage /> },
+              { path: 'overdue', element: <OverduePage /> },
+              { path: 'overdue/:unitCode', element: <OverdueUnitPage /> },
             ],
           },
           { path: '*', element: <NotFound /> },

@@ -11,7 +11,7 @@ export const accountsCommands = (program: Command) => {
   accounts
     .command('apply-locks')
     .description(
-      'lock, unlock or close accounts as the registry now says (expired cards, deaths, cancelled numbers)',
+      'lock, unlock or close accounts as the registry now says (expired cards, deaths, cancelled numbers); end authority locks past their last day',
     )
     .action(() =>
       withDb(async ({ config, log, handle }) => {
@@ -22,7 +22,7 @@ export const accountsCommands = (program: Command) => {
           otpKey: deriveOtpKey(loadKek(config, log)),
         })
         console.log(
-          `checked ${report.checked}: locked ${report.locked}, unlocked ${report.unlocked}, closed ${report.closed}`,
+          `checked ${report.checked}: locked ${report.locked}, unlocked ${report.unlocked}, closed ${report.closed}, authority locks ended ${report.authorityLocksEnded}`,
         )
       }),
     )

@@ -7,6 +7,14 @@ const Env = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.url().optional(),
+  // The OpenID provider's issuer when it is not the public URL (an origin: discovery lives at its root).
+  OIDC_ISSUER: z
+    .url()
+    .refine(
+      (v) => URL.canParse(v) && new URL(v).pathname === '/' && !/[?#]/.test(v),
+      'must be an origin, without a path or query',
+    )
+    .optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')

@@ -2,19 +2,14 @@ import { Alert, Box, Button, Group, Stack, Text } from '@mantine/core'
 import type { TFunction } from 'i18next'
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { cameraProblemOf, cameraSupported, errorText, stopAll } from './cameraProblem'
 import { captureFrame } from './imageData'
 
 const cameraError = (error: unknown, t: TFunction): string => {
-  const name = error instanceof DOMException ? error.name : ''
-  if (name === 'NotAllowedError' || name === 'SecurityError') return t('camera.denied')
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return t('camera.notFound')
-  return t('camera.failed', {
-    message: error instanceof Error ? error.message : String(error),
-  })
-}
-
-const stopAll = (stream: MediaStream | null) => {
-  for (const track of stream?.getTracks() ?? []) track.stop()
+  const problem = cameraProblemOf(error)
+  if (problem === 'denied') return t('camera.denied')
+  if (problem === 'notFound') return t('camera.notFound')
+  return t('camera.failed', { message: errorText(error) })
 }
 
 type Props = {
@@ -53,7 +48,7 @@ export const WebcamCapture = ({ onCapture, hint, overlay, size = 'sm' }: Props) 
 
   const start = async () => {
     setError(null)
-    if (!navigator.mediaDevices?.getUserMedia) {
+    if (!cameraSupported()) {
       setError(t('camera.unsupported'))
       return
     }

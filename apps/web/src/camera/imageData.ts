@@ -23,3 +23,14 @@ export const captureFrame = (video: HTMLVideoElement): string | null => {
   context.drawImage(video, 0, 0, canvas.width, canvas.height)
   return canvas.toDataURL('image/jpeg', 0.92)
 }
+
+/** The current frame's pixels (for a barcode reader), drawn into `canvas`, which is reused frame after frame. */
+export const frameImageData = (video: HTMLVideoElement, canvas: HTMLCanvasElement): ImageData | null => {
+  if (video.videoWidth === 0 || video.videoHeight === 0) return null
+  if (canvas.width !== video.videoWidth) canvas.width = video.videoWidth
+  if (canvas.height !== video.videoHeight) canvas.height = video.videoHeight
+  const context = canvas.getContext('2d', { willReadFrequently: true })
+  if (!context) return null
+  context.drawImage(video, 0, 0, canvas.width, canvas.height)
+  return context.getImageData(0, 0, canvas.width, canvas.height)
+}

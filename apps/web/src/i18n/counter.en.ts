@@ -8,13 +8,17 @@ export const counterEn: Translation['officer']['counter'] = {
     faceCheck: 'Face check',
     receive: 'Counter reception',
     queue: 'Approval queue',
+    cards: 'ID-card applications',
   },
   receive: {
     title: 'Level-2 registration at the counter',
     intro:
       'Go through each step with the citizen. The dossier is submitted only once the citizen has checked and signed the form.',
+    introForeigner:
+      'Go through each step with the foreign resident (who brings their passport and permanent or temporary residence card). The dossier is submitted only once they have checked and signed the form.',
     steps: {
       find: 'Find the person',
+      findForeigner: 'Find the foreign resident',
       form: 'Form TK01',
       biometrics: 'Biometrics',
       review: 'Check and sign',
@@ -40,12 +44,50 @@ export const counterEn: Translation['officer']['counter'] = {
     found: 'Person in the national population database',
     deceased: 'This person is deceased according to the population database: the dossier cannot be received.',
     continue: 'Right person, continue',
-    cameraLater: 'Scanning the QR code with a camera comes later; use a USB scanner or paste the code.',
+    scan: 'Scan with the camera',
+    foundForeigner: 'Foreign resident in the national immigration database',
+    continueForeigner: 'Right person, documents match: continue',
+  },
+  scan: {
+    title: 'Scan the CCCD QR code with the camera',
+    close: 'Close',
+    hint: 'Hold the front of the CCCD (with the QR code) 20–30 cm in front of the camera and keep it still; the code is read by itself.',
+    scanning: 'Looking for a QR code in the picture…',
+    rejected:
+      'A QR code was read, but it is not the QR code of a CCCD. Show the QR code on the front of the card.',
+    noCode:
+      'No CCCD QR code after {{seconds}} seconds, so the camera was turned off. Hold the card closer, in good light without glare, then press “Turn on camera” to scan again; or use a USB scanner or type the ID number.',
+    denied:
+      'The browser may not use the camera. Allow the camera for this page in the browser settings, or use a USB scanner or type the ID number.',
+    notFound: 'This computer has no camera. Plug one in, or use a USB scanner or type the ID number.',
+    unsupported:
+      'This browser does not allow the camera (an HTTPS connection is needed). Use a USB scanner or type the ID number.',
+    failed:
+      'The camera could not be opened. Press “Turn on camera” to try again, or use a USB scanner or type the ID number.',
+    reader:
+      'The QR reader could not be loaded. Reload the page and try again, or use a USB scanner or type the ID number.',
+  },
+  foreigner: {
+    documents: 'Passport and residence card',
+    id: 'Foreign resident ID number',
+    gender: 'Gender',
+    nationality: 'Nationality',
+    passport: 'Passport',
+    passportType: 'type {{type}}',
+    passportIssued: 'Passport issued on, by',
+    passportExpires: 'Passport valid until',
+    residenceCard: 'Residence card',
+    residenceKinds: { PERMANENT: 'Permanent residence card', TEMPORARY: 'Temporary residence card' },
+    residenceExpires: 'Residence card valid until',
+    noExpiry: 'No expiry',
+    expired: 'Expired',
   },
   form: {
     title: 'Request form TK01',
     phone: "Mobile number in the person's own name",
     phoneDescription: 'Registered to the citizen; checked with the carrier.',
+    phoneDescriptionForeigner:
+      'Registered to the foreign resident (with their passport); checked with the carrier.',
     phoneRequired: "Enter the citizen's mobile number.",
     phoneInvalid: 'A Vietnamese mobile number has 10 digits starting with 03, 05, 07, 08 or 09 (or +84).',
     email: 'E-mail (optional)',
@@ -83,6 +125,8 @@ export const counterEn: Translation['officer']['counter'] = {
   biometrics: {
     title: 'Portrait and fingerprints',
     intro: 'The face and at least two fingers are checked 1:1 against the records.',
+    foreignerNote:
+      'If the immigration database holds no biometrics for this person, the portrait and fingerprints taken here are enrolled as the first ones; the time limit is then 7 working days.',
     portraitRequired: "Capture the citizen's portrait.",
     fingerprints: 'Fingerprint file (ISO/IEC 19794-2)',
     fingerprintsDescription:
@@ -115,9 +159,15 @@ export const counterEn: Translation['officer']['counter'] = {
   },
   review: {
     title: 'The citizen checks the data',
+    titleForeigner: 'The foreign resident checks the data',
     intro: 'Let the citizen read every line on the screen or the printed slip before signing.',
+    introForeigner:
+      'Let the foreign resident read every line on the screen or the printed slip (with an interpreter if needed) before signing.',
     signed: 'The citizen checked and signed the form',
+    signedForeigner: 'The foreign resident checked and signed the form',
     signedRequired: 'The citizen must check and sign the form before the dossier is submitted.',
+    signedRequiredForeigner:
+      'The foreign resident must check and sign the form before the dossier is submitted.',
     confirm: 'Confirm and submit',
   },
   result: {
@@ -172,6 +222,25 @@ export const counterEn: Translation['officer']['counter'] = {
     overdue: 'Overdue',
     pagination: 'Queue pages',
   },
+  cards: {
+    title: 'ID-card applications',
+    intro:
+      "Applications for a card, a renewed card or a replacement in your unit's jurisdiction, earliest due first.",
+    filters: 'Filter card applications',
+    state: 'State',
+    open: 'In progress (received, approved)',
+    all: 'All',
+    anyKind: 'Any kind',
+    empty: 'No card application matches the filters.',
+    total: '{{total}} card applications',
+    caption: 'Card applications, page {{page}}',
+    pagination: 'Card application pages',
+    dossier: 'Level-2 dossier',
+    withDossier: 'Open the dossier it rides with',
+    alone: 'Filed alone',
+    openOne: 'Open the card application of {{id}}',
+    back: 'Back to the card applications',
+  },
   dossier: {
     title: 'Dossier {{number}}',
     back: 'Back to the approval queue',
@@ -201,6 +270,9 @@ export const counterEn: Translation['officer']['counter'] = {
     approved:
       'Dossier approved. The level-2 account is granted; the citizen gets an SMS on how to activate it.',
     rejected: 'Dossier rejected. The citizen is told the reason by SMS.',
+    approvedForeigner:
+      'Dossier approved. The level-2 account is issued; the foreign resident gets an SMS on how to activate it.',
+    rejectedForeigner: 'Dossier rejected. The foreign resident is told the reason by SMS.',
     decided: 'The dossier has been decided.',
   },
   rejection: {
@@ -263,6 +335,8 @@ export const counterEn: Translation['officer']['counter'] = {
     enrolment_WRONG_UNIT:
       'Your unit does not receive this kind of dossier: foreigners at an immigration office, citizens at commune police or ID offices.',
     enrolment_CARD_FOR_CITIZENS_ONLY: 'ID cards are issued to Vietnamese citizens only.',
+    enrolment_CARD_AT_POLICE_ONLY:
+      'ID-card applications are handled by commune police and ID-management offices, not by immigration offices.',
     enrolment_CARD_APPLICATION_OPEN: 'This person already has a card application in progress.',
     enrolment_REASON_INVALID: 'This reason does not go with the chosen kind of card application.',
     enrolment_PHONE_NOT_OWN_NAME:

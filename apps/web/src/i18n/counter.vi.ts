@@ -6,12 +6,16 @@ export const counterVi = {
     faceCheck: 'Đối chiếu khuôn mặt',
     receive: 'Tiếp nhận tại quầy',
     queue: 'Hàng chờ phê duyệt',
+    cards: 'Đề nghị cấp thẻ',
   },
   receive: {
     title: 'Tiếp nhận hồ sơ định danh mức 2 tại quầy',
     intro: 'Làm lần lượt từng bước cùng công dân. Hồ sơ chỉ được nộp khi công dân đã kiểm tra và ký phiếu.',
+    introForeigner:
+      'Làm lần lượt từng bước cùng người nước ngoài (mang theo hộ chiếu và thẻ thường trú hoặc tạm trú). Hồ sơ chỉ được nộp khi người đó đã kiểm tra và ký phiếu.',
     steps: {
       find: 'Tìm công dân',
+      findForeigner: 'Tìm người nước ngoài',
       form: 'Phiếu TK01',
       biometrics: 'Sinh trắc học',
       review: 'Kiểm tra và ký',
@@ -37,12 +41,51 @@ export const counterVi = {
     found: 'Công dân trong Cơ sở dữ liệu quốc gia về dân cư',
     deceased: 'Người này đã chết theo Cơ sở dữ liệu dân cư: không tiếp nhận được.',
     continue: 'Đúng người, tiếp tục',
-    cameraLater: 'Quét mã QR bằng camera sẽ có trong bản sau; dùng máy quét USB hoặc dán nội dung mã.',
+    scan: 'Quét bằng camera',
+    foundForeigner: 'Người nước ngoài trong Cơ sở dữ liệu quốc gia về xuất nhập cảnh',
+    continueForeigner: 'Đúng người, giấy tờ khớp: tiếp tục',
+  },
+  scan: {
+    title: 'Quét mã QR trên CCCD bằng camera',
+    close: 'Đóng',
+    hint: 'Đưa mặt trước thẻ CCCD (có mã QR) vào trước camera, cách khoảng 20–30 cm và giữ yên; hệ thống tự đọc mã.',
+    scanning: 'Đang tìm mã QR trong khung hình…',
+    rejected:
+      'Đã đọc được một mã QR nhưng không phải mã QR trên CCCD. Đưa mã QR ở mặt trước thẻ vào khung hình.',
+    noCode:
+      'Không thấy mã QR trên CCCD sau {{seconds}} giây nên camera đã tắt. Đưa thẻ gần hơn, nơi đủ sáng và không bị loá, rồi bấm «Bật camera» để quét lại; hoặc dùng máy quét USB hay nhập số định danh.',
+    denied:
+      'Trình duyệt chưa được phép dùng camera. Cho phép camera cho trang này trong cài đặt trình duyệt, hoặc dùng máy quét USB hay nhập số định danh.',
+    notFound:
+      'Máy này không có camera nào. Cắm camera vào máy, hoặc dùng máy quét USB hay nhập số định danh.',
+    unsupported:
+      'Trình duyệt này không cho phép dùng camera (cần kết nối HTTPS). Dùng máy quét USB hoặc nhập số định danh.',
+    failed:
+      'Không mở được camera. Bấm «Bật camera» để thử lại, hoặc dùng máy quét USB hay nhập số định danh.',
+    reader:
+      'Không tải được bộ đọc mã QR. Tải lại trang rồi thử lại, hoặc dùng máy quét USB hay nhập số định danh.',
+  },
+  foreigner: {
+    documents: 'Hộ chiếu và thẻ cư trú',
+    id: 'Số định danh người nước ngoài',
+    gender: 'Giới tính',
+    nationality: 'Quốc tịch',
+    passport: 'Hộ chiếu',
+    passportType: 'loại {{type}}',
+    passportIssued: 'Ngày cấp, nơi cấp hộ chiếu',
+    passportExpires: 'Hộ chiếu có giá trị đến',
+    residenceCard: 'Thẻ cư trú',
+    residenceKinds: { PERMANENT: 'Thẻ thường trú', TEMPORARY: 'Thẻ tạm trú' },
+    residenceExpires: 'Thẻ cư trú có giá trị đến',
+    noExpiry: 'Không thời hạn',
+    expired: 'Đã hết hạn',
   },
   form: {
     title: 'Phiếu đề nghị TK01',
     phone: 'Số điện thoại di động chính chủ',
     phoneDescription: 'Số đứng tên công dân; hệ thống kiểm tra với nhà mạng.',
+    phoneDescriptionForeigner:
+      'Số đứng tên người nước ngoài (đăng ký bằng hộ chiếu); hệ thống kiểm tra với nhà mạng.',
     phoneRequired: 'Nhập số điện thoại di động của công dân.',
     phoneInvalid: 'Số di động Việt Nam gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09 (hoặc +84).',
     email: 'Thư điện tử (không bắt buộc)',
@@ -80,6 +123,8 @@ export const counterVi = {
   biometrics: {
     title: 'Chụp ảnh chân dung và lấy vân tay',
     intro: 'Khuôn mặt và ít nhất hai ngón tay được đối chiếu 1:1 với dữ liệu đã đăng ký.',
+    foreignerNote:
+      'Nếu Cơ sở dữ liệu xuất nhập cảnh chưa có sinh trắc học của người này, ảnh và vân tay lấy tại đây được thu nhận lần đầu; hạn giải quyết khi đó là 7 ngày làm việc.',
     portraitRequired: 'Chụp ảnh chân dung của công dân.',
     fingerprints: 'Tệp vân tay (ISO/IEC 19794-2)',
     fingerprintsDescription: 'Tệp mẫu vân tay do phần mềm máy lấy vân tay xuất ra, có ít nhất hai ngón.',
@@ -111,9 +156,14 @@ export const counterVi = {
   },
   review: {
     title: 'Công dân kiểm tra thông tin',
+    titleForeigner: 'Người nước ngoài kiểm tra thông tin',
     intro: 'Đưa màn hình hoặc phiếu in cho công dân đọc lại từng dòng trước khi ký.',
+    introForeigner:
+      'Đưa màn hình hoặc phiếu in cho người nước ngoài đọc lại từng dòng (cùng người phiên dịch nếu cần) trước khi ký.',
     signed: 'Công dân đã kiểm tra và ký phiếu',
+    signedForeigner: 'Người nước ngoài đã kiểm tra và ký phiếu',
     signedRequired: 'Công dân cần kiểm tra và ký phiếu trước khi nộp hồ sơ.',
+    signedRequiredForeigner: 'Người nước ngoài cần kiểm tra và ký phiếu trước khi nộp hồ sơ.',
     confirm: 'Xác nhận và nộp hồ sơ',
   },
   result: {
@@ -168,6 +218,25 @@ export const counterVi = {
     overdue: 'Quá hạn',
     pagination: 'Phân trang hàng chờ',
   },
+  cards: {
+    title: 'Đề nghị cấp thẻ căn cước',
+    intro:
+      'Các đề nghị cấp, cấp đổi, cấp lại thẻ thuộc phạm vi thẩm quyền của đơn vị bạn, hạn giải quyết sớm nhất trước.',
+    filters: 'Lọc đề nghị cấp thẻ',
+    state: 'Trạng thái',
+    open: 'Đang xử lý (đã tiếp nhận, đã duyệt)',
+    all: 'Tất cả',
+    anyKind: 'Mọi loại',
+    empty: 'Không có đề nghị cấp thẻ nào khớp bộ lọc.',
+    total: '{{total}} đề nghị cấp thẻ',
+    caption: 'Đề nghị cấp thẻ, trang {{page}}',
+    pagination: 'Phân trang đề nghị cấp thẻ',
+    dossier: 'Hồ sơ mức 2',
+    withDossier: 'Xem hồ sơ đi kèm',
+    alone: 'Nộp riêng',
+    openOne: 'Xem đề nghị cấp thẻ của {{id}}',
+    back: 'Về danh sách đề nghị cấp thẻ',
+  },
   dossier: {
     title: 'Hồ sơ {{number}}',
     back: 'Về hàng chờ phê duyệt',
@@ -197,6 +266,9 @@ export const counterVi = {
     approved:
       'Đã phê duyệt hồ sơ. Tài khoản định danh mức 2 đã được cấp; công dân nhận SMS hướng dẫn kích hoạt.',
     rejected: 'Đã từ chối hồ sơ. Công dân được báo lý do qua SMS.',
+    approvedForeigner:
+      'Đã phê duyệt hồ sơ. Tài khoản định danh mức 2 đã được cấp; người nước ngoài nhận SMS hướng dẫn kích hoạt.',
+    rejectedForeigner: 'Đã từ chối hồ sơ. Người nước ngoài được báo lý do qua SMS.',
     decided: 'Hồ sơ đã có quyết định.',
   },
   rejection: {
@@ -257,6 +329,8 @@ export const counterVi = {
     enrolment_WRONG_UNIT:
       'Đơn vị của bạn không tiếp nhận loại hồ sơ này: người nước ngoài làm tại cơ quan xuất nhập cảnh, công dân tại công an xã, phường hoặc cơ quan quản lý căn cước.',
     enrolment_CARD_FOR_CITIZENS_ONLY: 'Thẻ căn cước chỉ cấp cho công dân Việt Nam.',
+    enrolment_CARD_AT_POLICE_ONLY:
+      'Đề nghị cấp thẻ căn cước do công an xã, phường và cơ quan quản lý căn cước giải quyết, không phải cơ quan xuất nhập cảnh.',
     enrolment_CARD_APPLICATION_OPEN: 'Người này đang có một đề nghị cấp thẻ chưa xử lý xong.',
     enrolment_REASON_INVALID: 'Lý do này không đi với loại đề nghị cấp thẻ đã chọn.',
     enrolment_PHONE_NOT_OWN_NAME:

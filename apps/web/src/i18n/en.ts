@@ -1,4 +1,7 @@
 import { counterEn } from './counter.en'
+import { lockRequestsEn } from './lockRequests.en'
+import { officerAdminEn } from './officerAdmin.en'
+import { reportsEn } from './reports.en'
 import type { Translation } from './types'
 
 export const en: Translation = {
@@ -693,6 +696,9 @@ export const en: Translation = {
   },
   officer: {
     counter: counterEn,
+    admin: officerAdminEn,
+    reports: reportsEn,
+    lockRequests: lockRequestsEn,
     title: 'Officer portal',
     intro: 'Search the national population database and check biometrics.',
     login: {

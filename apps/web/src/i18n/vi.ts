@@ -1,4 +1,7 @@
 import { counterVi } from './counter.vi'
+import { lockRequestsVi } from './lockRequests.vi'
+import { officerAdminVi } from './officerAdmin.vi'
+import { reportsVi } from './reports.vi'
 
 // Vietnamese is the default language; every other locale must match this shape (see ./types.ts).
 export const vi = {
@@ -691,6 +694,9 @@ export const vi = {
   },
   officer: {
     counter: counterVi,
+    admin: officerAdminVi,
+    reports: reportsVi,
+    lockRequests: lockRequestsVi,
     title: 'Cổng cán bộ',
     intro: 'Tra cứu Cơ sở dữ liệu quốc gia về dân cư và đối chiếu sinh trắc học.',
     login: {

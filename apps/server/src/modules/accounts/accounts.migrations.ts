@@ -145,6 +145,17 @@ ALTER TABLE accounts_account ADD CONSTRAINT accounts_account_check CHECK (status
 ALTER TABLE accounts_lock DROP COLUMN locked_by
 `
 
+// An authority's lock may end on a day its letter gives (D59 Art 19(4)(a), D69 Art 30): the lock job finds them.
+const authorityLockUntil = `
+ALTER TABLE accounts_lock ADD COLUMN lock_until date;
+ALTER TABLE accounts_lock ADD CONSTRAINT accounts_lock_until_authority CHECK (lock_until IS NULL OR initiator = 'authority');
+CREATE INDEX accounts_lock_until ON accounts_lock (lock_until) WHERE unlocked_at IS NULL AND lock_until IS NOT NULL
+`
+const authorityLockUntilDown = `
+DROP INDEX accounts_lock_until;
+ALTER TABLE accounts_lock DROP COLUMN lock_until
+`
+
 export const accountsMigrations: ModuleMigrations = {
   accounts_0001_init: {
     up: (db) => run(db, init),
@@ -173,5 +184,9 @@ export const accountsMigrations: ModuleMigrations = {
   accounts_0007_eid_cards: {
     up: (db) => run(db, eidCardSql),
     down: (db) => run(db, dropEidCardSql),
+  },
+  accounts_0008_authority_lock_until: {
+    up: (db) => run(db, authorityLockUntil),
+    down: (db) => run(db, authorityLockUntilDown),
   },
 }

@@ -122,6 +122,8 @@ export interface AccountsLockTable {
   locked_by: string | null
   unlocked_at: Timestamp | null
   unlocked_by: string | null
+  /** An authority's lock only: its last day, as the authority's letter says; the lock job lifts it the day after. */
+  lock_until: LocalDateColumn | null
 }
 
 export interface AccountsRepresentationTable {

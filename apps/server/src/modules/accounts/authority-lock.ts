@@ -23,6 +23,8 @@ export type AuthorityAct = {
   /** The lock request this carries out, kept in the audit data. */
   lockRequestId: string
   requestId?: string
+  /** A lock only: its last day, if the authority gave one; the lock job lifts it the day after. */
+  until?: string | null
 }
 
 // SMS texts carry no diacritics: every handset shows them, and one message holds 160 characters.
@@ -31,6 +33,12 @@ const SMS = {
     'Tai khoan dinh danh dien tu cua ban da bi khoa theo yeu cau cua co quan co tham quyen. Lien he co quan Cong an de biet them.',
   lifted: 'Tai khoan dinh danh dien tu cua ban da duoc mo khoa theo yeu cau cua co quan co tham quyen.',
   stillLocked: 'Da go khoa theo yeu cau cua co quan co tham quyen; tai khoan van bi khoa vi ly do khac.',
+  lockedUntil: (day: string) =>
+    `Tai khoan dinh danh dien tu cua ban da bi khoa theo yeu cau cua co quan co tham quyen den het ngay ${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}. Lien he co quan Cong an de biet them.`,
+  ended:
+    'Tai khoan dinh danh dien tu cua ban da duoc mo khoa tu dong: het thoi han khoa theo yeu cau cua co quan co tham quyen.',
+  endedStillLocked:
+    'Het thoi han khoa theo yeu cau cua co quan co tham quyen; tai khoan van bi khoa vi ly do khac.',
 }
 
 const accountOf = async (trx: Trx, subjectId: string): Promise<AccountRow> => {
@@ -84,14 +92,22 @@ export const placeAuthorityLock = async (trx: Trx, deps: Pick<Deps, 'clock'>, ac
     form: null,
     by: act.officer.number,
     at: now,
+    until: act.until ?? null,
   })
   await setStatus(trx, account.id, 'locked', now)
   const ended = await revokeSessions(trx, account.id, 'account_locked', now)
-  await sms(trx, deps, account, 'accounts.lock.authority', SMS.locked)
+  await sms(
+    trx,
+    deps,
+    account,
+    'accounts.lock.authority',
+    act.until ? SMS.lockedUntil(act.until) : SMS.locked,
+  )
   await record(trx, deps, account, act, 'account.locked', {
     ground: AUTHORITY_LOCK_GROUND,
     lockId,
     sessionsEnded: ended.length,
+    ...(act.until ? { lockUntil: act.until } : {}),
   })
   return { accountId: account.id, lockId, status: 'locked' as const }
 }
@@ -128,5 +144,75 @@ export const authorityLockState = async (db: Trx | Deps['db'], subjectId: string
     accountId: account.id,
     status: account.status,
     authorityLocked: open.some((l) => l.initiator === 'authority'),
+  }
+}
+
+const LOCK_JOB = 'system:lock-job'
+
+/** Open authority locks whose last day is before `today`, a page after `after` (by id). */
+const endedAuthorityLocks = (db: Deps['db'], today: string, after: string, limit: number) =>
+  db
+    .selectFrom('accounts_lock')
+    .select(['id', 'account_id'])
+    .where('initiator', '=', 'authority')
+    .where('unlocked_at', 'is', null)
+    .where('lock_until', '<', today)
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+
+/** Lifts one ended authority lock, if it is still open once the account row is held; the holder is told. */
+const endAuthorityLock = (
+  deps: Pick<Deps, 'db' | 'clock'>,
+  lock: { id: string; account_id: string },
+  today: string,
+) =>
+  deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now()
+    const account = await lockAccountRow(trx, lock.account_id)
+    if (!account) return false
+    const open = await openLocks(trx, account.id)
+    // The authority's own unlock may have come first: then there is nothing left to end.
+    const ending = open.find((l) => l.id === lock.id && l.lock_until !== null && l.lock_until < today)
+    if (!ending) return false
+    await liftLocks(trx, account.id, [ending.id], LOCK_JOB, now)
+    const remaining = open.length - 1
+    const status =
+      account.status === 'closed' ? 'closed' : remaining === 0 ? unlockedStatus(account) : 'locked'
+    await setStatus(trx, account.id, status, now)
+    await sms(trx, deps, account, 'accounts.lock.lifted', remaining === 0 ? SMS.ended : SMS.endedStillLocked)
+    await recordAudit(trx, deps.clock, {
+      actor: LOCK_JOB,
+      actorKind: 'system',
+      action: 'accounts.account.unlocked',
+      subject: account.subject_id,
+      subjectKind: account.subject_kind,
+      purpose: 'account-lock',
+      data: {
+        initiator: 'authority',
+        ground: AUTHORITY_LOCK_GROUND,
+        lockId: ending.id,
+        lockUntil: ending.lock_until,
+        automatic: true,
+        remaining,
+      },
+      requestId: null,
+    })
+    return true
+  })
+
+/**
+ * Ends every authority lock whose last day (`lock_until`) is before `today` in Vietnam: the reason has
+ * ended (D59 Art 19(4)(a), D69 Art 30). Run by the lock job; a lock without an end date is never touched.
+ */
+export const endAuthorityLocks = async (deps: Pick<Deps, 'db' | 'clock'>, today: string, pageSize = 500) => {
+  let ended = 0
+  let after = '00000000-0000-0000-0000-000000000000'
+  for (;;) {
+    const page = await endedAuthorityLocks(deps.db, today, after, pageSize)
+    if (page.length === 0) return ended
+    after = page.at(-1)?.id ?? after
+    for (const lock of page) if (await endAuthorityLock(deps, lock, today)) ended++
   }
 }

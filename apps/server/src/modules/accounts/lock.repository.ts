@@ -19,6 +19,8 @@ export const addLock = (
     form: string | null
     by: string
     at: Date
+    /** An authority's lock only: its last day. */
+    until?: string | null
   },
 ) =>
   db
@@ -33,6 +35,7 @@ export const addLock = (
       locked_by: row.by,
       unlocked_at: null,
       unlocked_by: null,
+      lock_until: row.until ?? null,
     })
     .onConflict((oc) => oc.doNothing())
     .execute()

@@ -17,6 +17,7 @@ import {
 import { findAccountBySubject } from './account.repository.js'
 import { ACCOUNTS } from './accounts.errors.js'
 import type { AccountRow } from './accounts.table.js'
+import { endAuthorityLocks } from './authority-lock.js'
 import { liftHolderLocks, placeHolderLock, unlockedStatus } from './holder-lock.js'
 import { addLock, liftLocks, lockableAccounts, openLocks, setStatus } from './lock.repository.js'
 import { checkPassword } from './password.check.js'
@@ -187,11 +188,13 @@ const factsOf = async (deps: LockDeps, subjectId: string) => {
 /**
  * The automatic locks (DOMAIN §4 rules 3, 4, 7; D69 Art 15, 29): an expired or revoked card locks the
  * account, death or a cancelled number closes it, and the lock is lifted by itself when its ground ends.
- * Locks by the holder or an authority are never touched. Safe to run again and again.
+ * Locks by the holder are never touched, an authority's only once the last day it gave has passed.
+ * Safe to run again and again.
  */
 export const applyAutomaticLocks = async (deps: LockDeps, opts: { pageSize?: number } = {}) => {
-  const report = { checked: 0, locked: 0, unlocked: 0, closed: 0 }
+  const report = { checked: 0, locked: 0, unlocked: 0, closed: 0, authorityLocksEnded: 0 }
   const today = vietnamDateOf(deps.clock.now())
+  report.authorityLocksEnded = await endAuthorityLocks(deps, today, opts.pageSize)
   let after = '00000000-0000-0000-0000-000000000000'
   for (;;) {
     const page = await lockableAccounts(deps.db, after, opts.pageSize ?? 500)
@@ -264,7 +267,8 @@ export const startLockJob = (deps: LockDeps & Pick<Deps, 'log'>, opts: { interva
   startPeriodic(
     async () => {
       const r = await applyAutomaticLocks(deps)
-      if (r.locked + r.unlocked + r.closed > 0) deps.log.info(r, 'automatic account locks applied')
+      if (r.locked + r.unlocked + r.closed + r.authorityLocksEnded > 0)
+        deps.log.info(r, 'automatic account locks applied')
     },
     {
       intervalMs: opts.intervalMs ?? 3_600_000,

@@ -7,6 +7,7 @@ import { fail } from '../../platform/errors.js'
 import { assertFourEyes, assertWithinJurisdiction, type Officer } from '../officers/index.js'
 import { cardExpiry, findPersonRecord, issueCard } from '../registry/index.js'
 import { CARD_REASONS, type CardApplicationEvent, type CardRejectionReason } from './card-application.flow.js'
+import { notifyCardStep } from './card-application.notify.js'
 import {
   findCardApplication,
   insertCardApplication,
@@ -92,7 +93,13 @@ export const fileStandaloneCardApplication = async (
     .execute((trx) => fileCardApplication(trx, deps, { ...input, dossierId: null }, ctx))
 }
 
+/** ID cards are the police ID offices' matter (LID 2023 Art 27, uncertain): not an immigration office's to list or move. */
+export const assertCardUnit = (officer: Officer) => {
+  if (officer.unit.level === 'immigration_office') fail(ENROLMENT.CARD_AT_POLICE_ONLY)
+}
+
 const loaded = async (deps: CardDeps, id: string, officer: Officer) => {
+  assertCardUnit(officer)
   const a = (await findCardApplication(deps.db, id)) ?? fail(ENROLMENT.CARD_APPLICATION_NOT_FOUND)
   assertWithinJurisdiction(officer.unit, scopeOf(a))
   return a
@@ -149,6 +156,11 @@ export const moveCard = async (
     })
     if (!moved) return fail(ENROLMENT.WRONG_STATE)
     if (event === 'produce') await produceCard(trx, moved, today)
+    // The applicant hears of every step that asks something of them: refused, ready to collect, handed over.
+    if (event === 'produce') await notifyCardStep(trx, deps.clock, moved, { kind: 'produced' })
+    if (event === 'deliver') await notifyCardStep(trx, deps.clock, moved, { kind: 'delivered' })
+    if (event === 'reject')
+      await notifyCardStep(trx, deps.clock, moved, { kind: 'rejected', reason: rejection ?? 'OTHER' })
     await auditOfficerAction(
       trx,
       deps.clock,

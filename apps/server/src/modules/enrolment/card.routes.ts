@@ -1,11 +1,15 @@
+import { vietnamDateOf } from '@dinhdanh/vn-id'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Deps } from '../../deps.js'
-import { type Permission, requireOfficer } from '../officers/index.js'
+import { fail } from '../../platform/errors.js'
+import { OFFICERS, type Permission, requireOfficer } from '../officers/index.js'
 import { fileStandaloneCardApplication, moveCard, readCardApplication } from './card-application.service.js'
-import { CardRejectBody, CardRequest, IdParams } from './counter.schemas.js'
-import type { CardApplicationRow } from './enrolment.table.js'
+import { toCardApplicationView } from './card-application.view.js'
+import { listCardApplications } from './card-application-list.service.js'
+import { CardListQuery, CardRejectBody, CardRequest, IdParams } from './counter.schemas.js'
+import type { CardApplicationRow, CardApplicationState } from './enrolment.table.js'
 
 const TAGS = ['counter']
 
@@ -14,22 +18,35 @@ const as = async (deps: Deps, req: FastifyRequest, permission: Permission, csrf 
   requestId: req.id,
 })
 
-const view = (a: CardApplicationRow) => ({
-  id: a.id,
-  personalId: a.personal_id,
-  kind: a.kind,
-  reason: a.reason,
-  state: a.state,
-  dossierId: a.dossier_id,
-  receivingUnit: a.unit_code,
-  receivedOn: a.received_on,
-  dueOn: a.due_on,
-  rejectionReason: a.rejection_reason,
-  cardIssuedOn: a.card_issued_on,
-})
+/** The officers who act on card applications: those who receive and deliver them, and approvers. */
+const actingOfficer = async (deps: Deps, req: FastifyRequest) => {
+  const { officer } = await requireOfficer(deps, req, { csrf: false })
+  const p = officer.permissions
+  if (!p.includes('counter.receive') && !p.includes('dossier.approve')) fail(OFFICERS.PERMISSION_DENIED)
+  return officer
+}
+
+const IN_PROGRESS: CardApplicationState[] = ['received', 'approved']
 
 export const cardRoutes = (app: FastifyInstance, deps: Deps) => {
+  const view = (a: CardApplicationRow) => toCardApplicationView(a, vietnamDateOf(deps.clock.now()))
+
   const r = app.withTypeProvider<ZodTypeProvider>()
+  r.get(
+    '/api/v1/counter/card-applications',
+    {
+      schema: {
+        tags: TAGS,
+        summary: "ID-card applications of the officer's jurisdiction, earliest due first, overdue flagged",
+        querystring: CardListQuery,
+      },
+    },
+    async (req) => {
+      const { state, kind, page, pageSize } = req.query
+      const states = state === undefined ? [] : state === 'open' ? IN_PROGRESS : [state]
+      return listCardApplications(deps, { states, kind, page, pageSize }, await actingOfficer(deps, req))
+    },
+  )
   r.post(
     '/api/v1/counter/card-applications',
     {

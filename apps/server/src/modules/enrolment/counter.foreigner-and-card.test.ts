@@ -2,9 +2,12 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startTestApp, type TestContext } from '../../test/harness.js'
 import { givenAccount } from '../accounts/accounts.test-support.js'
 import { applyAutomaticLocks } from '../accounts/index.js'
+import { toSmsText } from '../authn/index.js'
 import { officerSession } from '../officers/officers.test-support.js'
 import {
   AN,
+  BINH,
+  CUONG,
   call,
   type Faces,
   givenRegistryWithBiometrics,
@@ -114,4 +117,58 @@ test('an expired card: the dossier rides with a renewal, is approved only once t
   expect(approved.statusCode, approved.body).toBe(200)
   expect(approved.json().account.eidCard).toMatchObject({ validUntil: '2035-03-15' })
   expect((await call(t, counter, 'POST', `${card}/deliver`)).json()).toMatchObject({ state: 'delivered' })
+})
+
+test('the applicant is told by SMS when the card is ready to collect at the receiving unit and when it is handed over', async () => {
+  const sms = await t.db
+    .selectFrom('platform_outbox')
+    .select(['template', 'body', 'recipient'])
+    .where('template', 'like', 'enrolment.card_application.%')
+    .orderBy('seq')
+    .execute()
+  const unit = await t.db
+    .selectFrom('officers_unit')
+    .select('name')
+    .where('code', '=', 'CAX-001-BA-DINH')
+    .executeTakeFirstOrThrow()
+  expect(sms.map((m) => m.template)).toEqual([
+    'enrolment.card_application.produced',
+    'enrolment.card_application.delivered',
+  ])
+  expect(new Set(sms.map((m) => m.recipient))).toEqual(new Set([`+84${AN.phone.slice(1)}`]))
+  // Collected where the application was filed, not at the central unit that produced the card; plain ASCII.
+  expect(sms[0]?.body).toMatch(/^[\x20-\x7e]+$/)
+  expect(sms[0]?.body).toContain(toSmsText(unit.name))
+})
+
+test("a refused card application is told to the e-ID account's phone, and to nobody when the applicant has no account", async () => {
+  await givenAccount(t.db, { subjectId: CUONG.personalId, phone: '+84398004321', at: t.clock.now() })
+  const refuse = async (personalId: string) => {
+    const filed = await call(t, counter, 'POST', '/api/v1/counter/card-applications', {
+      personalId,
+      kind: 'renewal',
+      reason: 'damaged',
+    })
+    expect(filed.statusCode, filed.body).toBe(201)
+    const res = await call(
+      t,
+      approver,
+      'POST',
+      `/api/v1/counter/card-applications/${filed.json().id}/reject`,
+      {
+        reason: 'DOCUMENTS_INCOMPLETE',
+      },
+    )
+    expect(res.json()).toMatchObject({ state: 'rejected' })
+  }
+  await refuse(CUONG.personalId)
+  await refuse(BINH.personalId)
+  const refused = await t.db
+    .selectFrom('platform_outbox')
+    .select(['recipient', 'body'])
+    .where('template', '=', 'enrolment.card_application.rejected')
+    .execute()
+  expect(refused).toEqual([
+    { recipient: '+84398004321', body: expect.stringContaining('DOCUMENTS_INCOMPLETE') },
+  ])
 })

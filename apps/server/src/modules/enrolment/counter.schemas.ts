@@ -54,3 +54,15 @@ export const QueueQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 })
+
+export const CARD_LIST_STATES = ['open', 'received', 'approved', 'produced', 'delivered', 'rejected'] as const
+
+export const CardListQuery = z.object({
+  state: z
+    .enum(CARD_LIST_STATES)
+    .optional()
+    .describe('One state, or `open` for those still in progress (received, approved); all when absent'),
+  kind: z.enum(['issue', 'renewal', 'reissue']).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+})

@@ -19,6 +19,10 @@ export const ENROLMENT = defineErrors('enrolment', {
     "Foreigners' level 2 is received at an immigration office, citizens' at police or ID offices (D69 Art 10-11)",
   ],
   CARD_FOR_CITIZENS_ONLY: [422, 'ID cards are issued to Vietnamese citizens only'],
+  CARD_AT_POLICE_ONLY: [
+    403,
+    'ID-card applications are handled by police and ID-management offices, not by immigration offices',
+  ],
   CARD_APPLICATION_OPEN: [409, 'The person already has an ID-card application in progress'],
   REASON_INVALID: [400, 'This reason does not go with this kind of card application'],
   PHONE_NOT_OWN_NAME: [422, "The carrier does not record this mobile number in the person's own name"],

@@ -82,4 +82,19 @@ export const enrolmentMigrations: ModuleMigrations = {
     up: (db) => run(db, init),
     down: (db) => run(db, 'DROP TABLE enrolment_card_application, enrolment_counter_dossier'),
   },
+  // The card-application list: earliest due first, in a province or at one counter.
+  enrolment_0002_card_list: {
+    up: (db) =>
+      run(
+        db,
+        `CREATE INDEX enrolment_card_application_due ON enrolment_card_application (due_on, created_at, id);
+         CREATE INDEX enrolment_card_application_province ON enrolment_card_application (unit_province, due_on);
+         CREATE INDEX enrolment_card_application_unit ON enrolment_card_application (unit_code, due_on)`,
+      ),
+    down: (db) =>
+      run(
+        db,
+        'DROP INDEX enrolment_card_application_due, enrolment_card_application_province, enrolment_card_application_unit',
+      ),
+  },
 }

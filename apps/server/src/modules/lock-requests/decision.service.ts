@@ -1,3 +1,4 @@
+import { vietnamDateOf } from '@dinhdanh/vn-id'
 import { fail } from '../../platform/errors.js'
 import { liftAuthorityLock, placeAuthorityLock } from '../accounts/index.js'
 import { assertFourEyes } from '../officers/index.js'
@@ -25,6 +26,9 @@ const forDecision = async (deps: LockRequestDeps, id: string, ctx: Ctx) => {
  */
 export const approveLockRequest = async (deps: LockRequestDeps, id: string, ctx: Ctx) => {
   const r = await forDecision(deps, id, ctx)
+  // A lock whose last day is behind us would be lifted by the next run of the lock job: placing it means nothing.
+  if (r.lock_until !== null && r.lock_until < vietnamDateOf(deps.clock.now()))
+    fail(LOCK_REQUESTS.LOCK_UNTIL_PASSED)
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now()
     const decided = {
@@ -45,7 +49,9 @@ export const approveLockRequest = async (deps: LockRequestDeps, id: string, ctx:
       ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
     }
     const done =
-      r.kind === 'lock' ? await placeAuthorityLock(trx, deps, act) : await liftAuthorityLock(trx, deps, act)
+      r.kind === 'lock'
+        ? await placeAuthorityLock(trx, deps, { ...act, until: r.lock_until })
+        : await liftAuthorityLock(trx, deps, act)
     const carried =
       (await moveLockRequest(trx, id, 'carry_out', 'carried_out', {
         lock_id: done.lockId,

@@ -55,3 +55,28 @@ export const forwardedQueue = async (db: Db, scope: UnitScope, p: QueuePage) => 
   ])
   return { items, total: total.n }
 }
+
+export type RecordedFilter = QueuePage & { state?: 'recorded' | 'forwarded' | 'decided' | undefined }
+
+const STATES_OF: Record<NonNullable<RecordedFilter['state']>, LockRequestState[]> = {
+  recorded: ['recorded'],
+  forwarded: ['forwarded'],
+  decided: ['approved', 'refused', 'carried_out'],
+}
+
+/** The requests one unit recorded, newest first: what the receiving side still has to forward, and the rest. */
+export const unitRequests = async (db: Db, unitCode: string, f: RecordedFilter) => {
+  let q = db.selectFrom('lock_requests_request').where('unit_code', '=', unitCode)
+  if (f.state) q = q.where('state', 'in', STATES_OF[f.state])
+  const [items, total] = await Promise.all([
+    q
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { items, total: total.n }
+}

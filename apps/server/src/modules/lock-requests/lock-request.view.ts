@@ -16,6 +16,7 @@ export const toLockRequestView = (r: LockRequestRow, today?: string) => ({
   personalId: r.subject_id,
   authority: { name: r.authority_name, documentNumber: r.document_number, documentDate: r.document_date },
   note: r.note,
+  lockUntil: r.lock_until,
   receivingUnit: r.unit_code,
   recordedBy: r.recorded_by_number,
   recordedOn: r.recorded_on,

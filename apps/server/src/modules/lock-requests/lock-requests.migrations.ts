@@ -43,6 +43,18 @@ CREATE UNIQUE INDEX lock_requests_request_open ON lock_requests_request (account
 CREATE INDEX lock_requests_request_subject ON lock_requests_request (subject_id, created_at);
 `
 
+// An authority may say until when its lock holds (D59 Art 19(4)(a), D69 Art 30): only a lock has an end, after
+// the day it was recorded. The recording unit reads its own requests, newest first.
+const lockUntil = `
+ALTER TABLE lock_requests_request ADD COLUMN lock_until date;
+ALTER TABLE lock_requests_request ADD CONSTRAINT lock_requests_request_lock_until CHECK (lock_until IS NULL OR (kind = 'lock' AND lock_until > recorded_on));
+CREATE INDEX lock_requests_request_unit ON lock_requests_request (unit_code, created_at DESC, id DESC)
+`
+const lockUntilDown = `
+DROP INDEX lock_requests_request_unit;
+ALTER TABLE lock_requests_request DROP COLUMN lock_until
+`
+
 const run = async (db: Kysely<unknown>, script: string) => {
   for (const statement of script.split(';').filter((s) => s.trim())) await sql.raw(statement).execute(db)
 }
@@ -51,5 +63,9 @@ export const lockRequestsMigrations: ModuleMigrations = {
   lock_requests_0001_init: {
     up: (db) => run(db, init),
     down: (db) => run(db, 'DROP TABLE lock_requests_request'),
+  },
+  lock_requests_0002_lock_until: {
+    up: (db) => run(db, lockUntil),
+    down: (db) => run(db, lockUntilDown),
   },
 }

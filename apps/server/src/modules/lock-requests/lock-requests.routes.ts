@@ -6,8 +6,8 @@ import { OFFICERS, type Permission, requireOfficer } from '../officers/index.js'
 import { approveLockRequest, refuseLockRequest } from './decision.service.js'
 import type { Ctx } from './lock-request.audit.js'
 import { toLockRequestView } from './lock-request.view.js'
-import { IdParams, QueueQuery, RecordBody, RefuseBody } from './lock-requests.schemas.js'
-import { lockRequestQueue, readLockRequest } from './queue.service.js'
+import { IdParams, QueueQuery, RecordBody, RecordedQuery, RefuseBody } from './lock-requests.schemas.js'
+import { lockRequestQueue, readLockRequest, recordedLockRequests } from './queue.service.js'
 import { forwardLockRequest, recordLockRequest } from './record.service.js'
 
 const TAGS = ['counter']
@@ -67,6 +67,18 @@ export const lockRequestRoutes = (app: FastifyInstance, deps: Deps) => {
       },
     },
     async (req) => lockRequestQueue(deps, req.query, await as(deps, req, 'lock_request.decide', false)),
+  )
+  r.get(
+    `${BASE}/recorded`,
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          "The requests the officer's unit recorded, newest first, with forward-by dates and overdue flags",
+        querystring: RecordedQuery,
+      },
+    },
+    async (req) => recordedLockRequests(deps, req.query, await as(deps, req, 'lock_request.record', false)),
   )
   r.get(
     `${BASE}/:id`,

@@ -20,6 +20,8 @@ export interface LockRequestsRequestTable {
   document_number: string
   document_date: LocalDateColumn
   note: string | null
+  /** The last day the authority's lock holds; the accounts lock job lifts it the day after. Locks only. */
+  lock_until: LocalDateColumn | null
   state: LockRequestState
   unit_code: string
   unit_level: UnitLevel

@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.js'
 import { fail } from '../../platform/errors.js'
 import { ACCOUNTS, authorityLockState } from '../accounts/index.js'
 import { assertWithinJurisdiction } from '../officers/index.js'
+import { checkLetter } from './letter.checks.js'
 import { auditLockRequest, type Ctx } from './lock-request.audit.js'
 import { receivingUnitOf } from './lock-request.load.js'
 import { findLockRequest, insertLockRequest, moveLockRequest } from './lock-request.repository.js'
@@ -18,12 +19,9 @@ export type AuthorityRequest = {
   kind: LockRequestKind
   ground: LockRequestGround
   authority: { name: string; documentNumber: string; documentDate: string }
+  /** A lock only: the last day it holds (the accounts lock job lifts it the day after). */
+  lockUntil?: string | undefined
   note?: string | undefined
-}
-
-const GROUND_OF: Record<LockRequestKind, LockRequestGround> = {
-  lock: 'lid_34_1_e',
-  unlock: 'authority_unlock',
 }
 
 // A lock needs no authority lock in force, an unlock needs one: checked again when the decision carries it out.
@@ -40,10 +38,10 @@ const checkAccount = async (deps: LockRequestDeps, input: AuthorityRequest) => {
  * it within 1 working day, the decision is due 2 working days later (policy.authorityLockDeadlines).
  */
 export const recordLockRequest = async (deps: LockRequestDeps, input: AuthorityRequest, ctx: Ctx) => {
-  if (GROUND_OF[input.kind] !== input.ground) fail(LOCK_REQUESTS.GROUND_MISMATCH)
-  const accountId = await checkAccount(deps, input)
   const now = deps.clock.now()
   const today = vietnamDateOf(now)
+  checkLetter(input, today)
+  const accountId = await checkAccount(deps, input)
   const due = deps.policy.authorityLockDeadlines(today)
   const id = randomUUID()
   const unit = ctx.officer.unit
@@ -58,6 +56,7 @@ export const recordLockRequest = async (deps: LockRequestDeps, input: AuthorityR
       document_number: input.authority.documentNumber,
       document_date: input.authority.documentDate,
       note: input.note ?? null,
+      lock_until: input.lockUntil ?? null,
       state: 'recorded',
       unit_code: unit.code,
       unit_level: unit.level,
@@ -76,6 +75,7 @@ export const recordLockRequest = async (deps: LockRequestDeps, input: AuthorityR
       kind: input.kind,
       authority: input.authority.name,
       documentNumber: input.authority.documentNumber,
+      ...(input.lockUntil ? { lockUntil: input.lockUntil } : {}),
     })
     return (await findLockRequest(trx, id)) ?? fail(LOCK_REQUESTS.NOT_FOUND)
   })

@@ -1,33 +1,33 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { type ActorKind, recordAudit } from '../../platform/audit/index.js'
 import { fail } from '../../platform/errors.js'
 import { hashSecret } from '../authn/index.js'
-import { type Officer, toOfficer } from './officer.view.js'
+import { actorOf, assertManages, type Manager } from './manager.js'
+import { type ManagedOfficer, toManagedOfficer } from './officer.view.js'
 import { type OfficersDeps, totpAad } from './officers.deps.js'
 import { OFFICERS } from './officers.errors.js'
-import { assertWithinJurisdiction, type Role } from './officers.permissions.js'
-import {
-  findOfficer,
-  findUnit,
-  insertOfficer,
-  revokeSessions,
-  setOfficerStatus,
-} from './officers.repository.js'
+import type { Role } from './officers.permissions.js'
+import { findUnit, insertOfficer } from './officers.repository.js'
 import { initialPassword } from './officers.tokens.js'
-import { otpauthUri } from './totp.js'
 
 export const TOTP_ISSUER = 'dinhdanh'
 
-export type Actor = { id: string; kind: Extract<ActorKind, 'officer' | 'system'>; requestId?: string }
+export type Actor = {
+  id: string
+  kind: Extract<ActorKind, 'officer' | 'system'>
+  requestId?: string
+  /** The acting officer's unit, kept in the audit data. */
+  unit?: string
+}
 export type NewOfficer = { officerNumber: string; fullName: string; unitCode: string; roles: Role[] }
-/** Shown once: neither the password nor the TOTP secret can be read back later. */
-export type Enrolment = { officer: Officer; initialPassword: string; otpauthUri: string }
-/** Fixed credentials for the demo officers only (officers.demo.ts). */
+/** Shown once: the one-time password cannot be read back later. */
+export type Enrolment = { officer: ManagedOfficer; initialPassword: string }
+/** Credentials of an officer who has been through the first login already: the demo officers and tests. */
 export type FixedCredentials = { password: string; totpSecret: Buffer; confirmedAt: Date }
 
 /**
- * Creates an officer with a generated first password and a new TOTP secret (a one-time enrolment): the
- * officer adds the otpauth:// URI to an authenticator, and the first login with a code confirms it.
+ * Creates an officer with a generated one-time password: at the first login the officer chooses their own
+ * password and enrols an authenticator app before anything else works (first-login.service.ts).
  */
 export const createOfficer = async (
   deps: OfficersDeps,
@@ -38,7 +38,6 @@ export const createOfficer = async (
   const unit = (await findUnit(deps.db, input.unitCode)) ?? fail(OFFICERS.UNIT_NOT_FOUND)
   const id = randomUUID()
   const password = fixed?.password ?? initialPassword()
-  const secret = fixed?.totpSecret ?? randomBytes(20)
   const passwordHash = await hashSecret(password.normalize('NFC'))
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now()
@@ -51,7 +50,8 @@ export const createOfficer = async (
         roles: [...new Set(input.roles)],
         status: 'active',
         password_hash: passwordHash,
-        totp_sealed: deps.officerTotp.seal(secret, totpAad(id)),
+        password_change_required: fixed === undefined,
+        totp_sealed: fixed ? deps.officerTotp.seal(fixed.totpSecret, totpAad(id)) : null,
         totp_confirmed_at: fixed?.confirmedAt ?? null,
         totp_last_step: null,
         created_at: now,
@@ -63,64 +63,16 @@ export const createOfficer = async (
       action: 'officers.officer.created',
       subject: row.officer_number,
       subjectKind: 'officer',
-      data: { unit: unit.code, roles: row.roles },
+      purpose: 'officer-management',
+      data: { ...(actor.unit ? { actorUnit: actor.unit } : {}), unit: unit.code, roles: row.roles },
       requestId: actor.requestId ?? null,
     })
-    return {
-      officer: toOfficer(row, unit),
-      initialPassword: password,
-      otpauthUri: otpauthUri(TOTP_ISSUER, row.officer_number, secret),
-    }
+    return { officer: toManagedOfficer(row, unit), initialPassword: password }
   })
 }
 
 /** An administrator creates officers only in units within their own unit's jurisdiction. */
-export const createOfficerAs = async (
-  deps: OfficersDeps,
-  admin: Officer,
-  input: NewOfficer,
-  requestId?: string,
-) => {
-  const unit = (await findUnit(deps.db, input.unitCode)) ?? fail(OFFICERS.UNIT_NOT_FOUND)
-  assertWithinJurisdiction(admin.unit, {
-    code: unit.code,
-    level: unit.level,
-    provinceCode: unit.province_code,
-  })
-  return createOfficer(
-    deps,
-    { id: admin.officerNumber, kind: 'officer', ...(requestId ? { requestId } : {}) },
-    input,
-  )
-}
-
-/** Suspends an officer and ends their sessions at once; only within the administrator's jurisdiction. */
-export const suspendOfficer = async (
-  deps: OfficersDeps,
-  admin: Officer,
-  officerId: string,
-  requestId?: string,
-): Promise<Officer> => {
-  const target = (await findOfficer(deps.db, officerId)) ?? fail(OFFICERS.OFFICER_NOT_FOUND)
-  const unit = (await findUnit(deps.db, target.unit_code)) ?? fail(OFFICERS.UNIT_NOT_FOUND)
-  assertWithinJurisdiction(admin.unit, {
-    code: unit.code,
-    level: unit.level,
-    provinceCode: unit.province_code,
-  })
-  return deps.db.transaction().execute(async (trx) => {
-    const now = deps.clock.now()
-    const row = (await setOfficerStatus(trx, target.id, 'suspended', now)) ?? fail(OFFICERS.OFFICER_NOT_FOUND)
-    const ended = await revokeSessions(trx, target.id, 'suspended', now)
-    await recordAudit(trx, deps.clock, {
-      actor: admin.officerNumber,
-      actorKind: 'officer',
-      action: 'officers.officer.suspended',
-      subject: row.officer_number,
-      subjectKind: 'officer',
-      data: { sessionsEnded: ended.length },
-      requestId: requestId ?? null,
-    })
-    return toOfficer(row, unit)
-  })
+export const createOfficerAs = async (deps: OfficersDeps, m: Manager, input: NewOfficer) => {
+  assertManages(m, (await findUnit(deps.db, input.unitCode)) ?? fail(OFFICERS.UNIT_NOT_FOUND))
+  return createOfficer(deps, actorOf(m), input)
 }

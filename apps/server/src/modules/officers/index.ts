@@ -1,5 +1,6 @@
 // The officers module's public face: units, officer accounts, roles, jurisdiction and officer logins.
 
+export { type Reset, resetCredentials } from './credential-reset.service.js'
 export {
   type Actor,
   createOfficer,
@@ -7,10 +8,20 @@ export {
   type NewOfficer,
   TOTP_ISSUER,
 } from './enrolment.service.js'
-export type { Officer, Unit } from './officer.view.js'
+export type { Manager } from './manager.js'
+export type { ManagedOfficer, Officer, Unit } from './officer.view.js'
 export { officerAdminRoutes } from './officer-admin.routes.js'
+export { type Assignment, changeAssignment } from './officer-assignment.service.js'
 export { officerAuthRoutes } from './officer-auth.routes.js'
+export {
+  findOfficers,
+  type OfficerPage,
+  type OfficerSearch,
+  viewOfficer,
+} from './officer-directory.service.js'
 export { type CurrentOfficer, officerSessionOf } from './officer-session.service.js'
+export { reactivateOfficer, suspendOfficer } from './officer-status.service.js'
+export { cleanupOfficers, startOfficersCleanup } from './officers.cleanup.js'
 export {
   DEMO_OFFICER_PASSWORD,
   demoOfficers,
@@ -39,7 +50,7 @@ export {
   type UnitScope,
   withinJurisdiction,
 } from './officers.permissions.js'
-export { listOfficers } from './officers.repository.js'
+export { findOfficerByNumber, findUnit, listOfficers } from './officers.repository.js'
 export type { OfficersTables } from './officers.table.js'
 export { OFFICER_COOKIE, requireOfficer } from './require-officer.js'
-export { addUnit, type NewUnit } from './units.service.js'
+export { addUnit, listUnits, type NewUnit } from './units.service.js'

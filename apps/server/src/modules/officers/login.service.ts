@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import type { Transaction } from 'kysely'
-import type { Database } from '../../database.js'
-import { recordAudit } from '../../platform/audit/index.js'
 import { fail } from '../../platform/errors.js'
 import { enforceLockout, recordFailure, recordSuccess, verifySecret, verifyUnknown } from '../authn/index.js'
 import { type OfficersDeps, totpAad } from './officers.deps.js'
@@ -13,48 +10,34 @@ import {
   findOfficer,
   findOfficerByNumber,
   insertChallenge,
-  insertSession,
 } from './officers.repository.js'
-import type { OfficerRow } from './officers.table.js'
-import { newToken, tokenHash } from './officers.tokens.js'
+import { auditOwn, CHALLENGE_MS, type Client, type NewOfficerSession, openSession } from './session-open.js'
 import { matchTotp } from './totp.js'
 
-export const CHALLENGE_MS = 5 * 60_000
-export const SESSION_ABSOLUTE_MS = 8 * 60 * 60_000
-export const SESSION_IDLE_MS = 15 * 60_000
+export {
+  CHALLENGE_MS,
+  type Client,
+  type NewOfficerSession,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+} from './session-open.js'
 
-export type Client = { ip: string; userAgent?: string | undefined; requestId?: string }
-export type PasswordAccepted = { challengeId: string; expiresAt: Date; enrolment: 'pending' | 'confirmed' }
-export type NewOfficerSession = { sessionId: string; token: string; csrf: string; expiresAt: Date }
+export type PasswordAccepted =
+  | { kind: 'totp_required'; challengeId: string; expiresAt: Date }
+  /** No authenticator yet: the one-time password opens a session that can only do the first-login steps. */
+  | { kind: 'first_login'; session: NewOfficerSession }
 
 // Password and code failures count on one key, so guessing either slows down both.
-const lockoutOf = (officerNumber: string, client: Client) => ({
+export const lockoutOf = (officerNumber: string, client: Client) => ({
   account: `officer:${officerNumber}`,
   ip: client.ip,
 })
 
-const audit = (
-  deps: OfficersDeps,
-  trx: Transaction<Database>,
-  officer: OfficerRow,
-  action: string,
-  client: Client,
-  data = {},
-) =>
-  recordAudit(trx, deps.clock, {
-    actor: officer.officer_number,
-    actorKind: 'officer',
-    action: `officers.${action}`,
-    subject: officer.officer_number,
-    subjectKind: 'officer',
-    purpose: 'authentication',
-    data: { ip: client.ip, ...data },
-    requestId: client.requestId ?? null,
-  })
-
 /**
  * First factor: officer number and password. Unknown numbers cost the same work and get the same answer.
- * It only opens a challenge: the lockout counter is cleared after the second factor, never before.
+ * An enrolled officer gets a challenge for the authenticator code; the lockout counter is cleared after the
+ * second factor, never before. An officer without an authenticator (new, or reset by an administrator)
+ * has a one-time password: it opens only the first-login steps (first-login.service.ts).
  */
 export const acceptPassword = async (
   deps: OfficersDeps,
@@ -72,16 +55,23 @@ export const acceptPassword = async (
     return fail(OFFICERS.INVALID_CREDENTIALS)
   }
   if (officer.status !== 'active') fail(OFFICERS.OFFICER_SUSPENDED)
+  if (officer.totp_sealed === null) {
+    const session = await deps.db
+      .transaction()
+      .execute((trx) => openSession(trx, deps.clock, officer, 'password_change', client))
+    return { kind: 'first_login', session }
+  }
   const challengeId = randomUUID()
   const now = deps.clock.now()
   const expiresAt = new Date(now.getTime() + CHALLENGE_MS)
   await insertChallenge(deps.db, { id: challengeId, officerId: officer.id, now, expiresAt })
-  return { challengeId, expiresAt, enrolment: officer.totp_confirmed_at ? 'confirmed' : 'pending' }
+  return { kind: 'totp_required', challengeId, expiresAt }
 }
 
 /**
  * Second factor: the authenticator code (RFC 6238, ±1 step). A time step is accepted once; a wrong or
- * reused code counts as a failed login. The first good code also confirms the officer's enrolment.
+ * reused code counts as a failed login. An officer whose password an administrator reset gets a session
+ * that can only choose a new password.
  */
 export const acceptTotp = async (
   deps: OfficersDeps,
@@ -95,34 +85,27 @@ export const acceptTotp = async (
   const who = lockoutOf(officer.officer_number, client)
   await enforceLockout(deps, who)
   if (officer.status !== 'active') fail(OFFICERS.OFFICER_SUSPENDED)
-  const secret = deps.officerTotp.open(officer.totp_sealed, totpAad(officer.id))
+  // Reset by an administrator since the password step: the next login starts the enrolment.
+  const sealed = officer.totp_sealed ?? fail(OFFICERS.CHALLENGE_INVALID)
+  const secret = deps.officerTotp.open(sealed, totpAad(officer.id))
   const step = matchTotp(secret, input.code, now)
   const accepted = step === null ? undefined : await acceptTotpStep(deps.db, officer.id, step, now)
   if (!accepted) {
     await recordFailure(deps, who)
-    await deps.db.transaction().execute((trx) => audit(deps, trx, officer, 'login.totp_rejected', client))
+    await deps.db
+      .transaction()
+      .execute((trx) => auditOwn(trx, deps.clock, officer, 'login.totp_rejected', client))
     return fail(OFFICERS.TOTP_INVALID)
   }
   const session = await deps.db.transaction().execute(async (trx) => {
     ;(await consumeChallenge(trx, challenge.id, now)) ?? fail(OFFICERS.CHALLENGE_INVALID)
-    const token = newToken()
-    const csrf = newToken()
-    const sessionId = randomUUID()
-    const absoluteUntil = new Date(now.getTime() + SESSION_ABSOLUTE_MS)
-    await insertSession(trx, {
-      id: sessionId,
-      officerId: officer.id,
-      tokenHash: tokenHash(token),
-      csrfHash: tokenHash(csrf),
-      ip: client.ip,
-      userAgent: client.userAgent ?? null,
-      now,
-      idleUntil: new Date(now.getTime() + SESSION_IDLE_MS),
-      absoluteUntil,
-    })
-    if (!officer.totp_confirmed_at) await audit(deps, trx, officer, 'enrolment.confirmed', client)
-    await audit(deps, trx, officer, 'session.started', client, { sessionId })
-    return { sessionId, token, csrf, expiresAt: absoluteUntil }
+    return openSession(
+      trx,
+      deps.clock,
+      accepted,
+      accepted.password_change_required ? 'password_change' : 'full',
+      client,
+    )
   })
   await recordSuccess(deps, who)
   return session

@@ -13,7 +13,7 @@ beforeAll(async () => {
     unitCode: 'CAX-001-BA-DINH',
     roles: ['receiving_officer'],
   })
-}, 60_000)
+})
 afterAll(() => t.close())
 
 const login = async (code: string) => {

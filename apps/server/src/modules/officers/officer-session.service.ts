@@ -1,11 +1,19 @@
 import { recordAudit } from '../../platform/audit/index.js'
-import { SESSION_IDLE_MS } from './login.service.js'
 import { type Officer, toOfficer } from './officer.view.js'
 import type { OfficersDeps } from './officers.deps.js'
 import { findOfficer, findUnit, revokeSessions, touchSession } from './officers.repository.js'
+import type { SessionStage } from './officers.table.js'
 import { tokenHash } from './officers.tokens.js'
+import { SESSION_IDLE_MS } from './session-open.js'
 
-export type CurrentOfficer = { sessionId: string; csrfHash: string; expiresAt: Date; officer: Officer }
+export type CurrentOfficer = {
+  sessionId: string
+  csrfHash: string
+  expiresAt: Date
+  /** Anything but `full` is a first-login session: it reaches the first-login steps and logout only. */
+  stage: SessionStage
+  officer: Officer
+}
 
 /** The officer a session token opens, or null: an ended, idle, expired session or a suspended officer opens none. */
 export const officerSessionOf = async (deps: OfficersDeps, token: string): Promise<CurrentOfficer | null> => {
@@ -25,6 +33,7 @@ export const officerSessionOf = async (deps: OfficersDeps, token: string): Promi
     sessionId: session.id,
     csrfHash: session.csrf_hash,
     expiresAt: session.absolute_expires_at,
+    stage: session.stage,
     officer: toOfficer(officer, unit),
   }
 }

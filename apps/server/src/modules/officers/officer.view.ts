@@ -1,4 +1,4 @@
-import type { Permission, Role, UnitLevel } from './officers.permissions.js'
+import type { Permission, Role, UnitLevel, UnitScope } from './officers.permissions.js'
 import { permissionsOf } from './officers.permissions.js'
 import type { OfficerRow, UnitRow } from './officers.table.js'
 
@@ -37,4 +37,26 @@ export const toOfficer = (o: OfficerRow, unit: UnitRow): Officer => ({
   permissions: permissionsOf(o.roles),
   status: o.status,
   unit: toUnit(unit),
+})
+
+/** An officer as administrators see them: the account's state besides who and where, never a secret. */
+export type ManagedOfficer = Officer & {
+  enrolled: boolean
+  passwordChangeRequired: boolean
+  createdAt: string
+  updatedAt: string
+}
+
+export const toManagedOfficer = (o: OfficerRow, unit: UnitRow): ManagedOfficer => ({
+  ...toOfficer(o, unit),
+  enrolled: o.totp_sealed !== null,
+  passwordChangeRequired: o.password_change_required,
+  createdAt: o.created_at.toISOString(),
+  updatedAt: o.updated_at.toISOString(),
+})
+
+export const scopeOf = (u: UnitRow): UnitScope => ({
+  code: u.code,
+  level: u.level,
+  provinceCode: u.province_code,
 })

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startTestApp, type TestContext } from '../../test/harness.js'
-import { browser, type GivenOfficer, givenOfficer, logIn } from './officers.test-support.js'
-import { base32Decode, totpAt } from './totp.js'
+import {
+  browser,
+  completeFirstLogin,
+  type GivenOfficer,
+  givenOfficer,
+  logIn,
+} from './officers.test-support.js'
 
 let t: TestContext
 let admin: GivenOfficer
@@ -28,7 +33,7 @@ beforeAll(async () => {
     unitCode: 'CAX-001-BA-DINH',
     roles: ['receiving_officer'],
   })
-}, 60_000)
+})
 afterAll(() => t.close())
 
 const newOfficer = {
@@ -38,36 +43,35 @@ const newOfficer = {
   roles: ['approver'],
 }
 
-describe('enrolment: an administrator creates an officer, who confirms the authenticator with a first code', () => {
-  test('the otpauth URI and first password are shown once; the first code confirms the enrolment', async () => {
+describe('enrolment: an administrator creates an officer, who enrols at the first login', () => {
+  test('the one-time password is shown once; the first login sets the password and the authenticator', async () => {
     const b = browser(t)
     await logIn(t, b, admin)
     const created = await b.call('POST', '/api/v1/officer/officers', newOfficer, b.csrf())
     expect(created.statusCode, created.body).toBe(201)
     expect(created.headers['cache-control']).toBe('no-store')
-    const { officer, initialPassword, otpauthUri } = created.json()
-    expect(officer).toMatchObject({ officerNumber: 'CB-0300', roles: ['approver'], status: 'active' })
-    const uri = new URL(otpauthUri)
-    expect(uri.searchParams.get('issuer')).toBe('dinhdanh')
-    const secret = base32Decode(uri.searchParams.get('secret') ?? '')
+    const { officer, initialPassword } = created.json()
+    expect(officer).toMatchObject({
+      officerNumber: 'CB-0300',
+      roles: ['approver'],
+      status: 'active',
+      enrolled: false,
+      passwordChangeRequired: true,
+    })
+    expect(created.json()).not.toHaveProperty('otpauthUri')
 
-    const duc = browser(t)
-    const first = await duc.call('POST', '/api/v1/officer/auth/login', {
+    const duc = await completeFirstLogin(t, browser(t), {
+      id: officer.id,
+      officerNumber: 'CB-0300',
+      oneTimePassword: initialPassword,
+    })
+    // From now on the officer's own password and the enrolled authenticator; the one-time password is gone.
+    const old = await browser(t).call('POST', '/api/v1/officer/auth/login', {
       officerNumber: 'CB-0300',
       password: initialPassword,
     })
-    expect(first.json()).toMatchObject({ status: 'totp_required', enrolment: 'pending' })
-    const done = await duc.call('POST', '/api/v1/officer/auth/login/totp', {
-      challengeId: first.json().challengeId,
-      code: totpAt(secret, t.clock.now()),
-    })
-    expect(done.statusCode, done.body).toBe(200)
-    t.clock.advance(30_000)
-    const again = await browser(t).call('POST', '/api/v1/officer/auth/login', {
-      officerNumber: 'CB-0300',
-      password: initialPassword,
-    })
-    expect(again.json().enrolment).toBe('confirmed')
+    expect(old.json().code).toBe('officers.INVALID_CREDENTIALS')
+    await logIn(t, browser(t), duc)
     const audit = await t.db
       .selectFrom('platform_audit_event')
       .select(['action', 'actor', 'actor_kind'])
@@ -76,7 +80,10 @@ describe('enrolment: an administrator creates an officer, who confirms the authe
       .execute()
     expect(audit.map((a) => a.action)).toEqual([
       'officers.officer.created',
+      'officers.session.started',
+      'officers.password.changed',
       'officers.enrolment.confirmed',
+      'officers.session.started',
       'officers.session.started',
     ])
     expect(audit[0]).toMatchObject({ actor: 'CB-0001', actor_kind: 'officer' })
@@ -88,8 +95,9 @@ describe('enrolment: an administrator creates an officer, who confirms the authe
       .select(['totp_sealed'])
       .where('officer_number', '=', 'CB-0042')
       .executeTakeFirstOrThrow()
-    expect(Buffer.from(row.totp_sealed).includes(lan.secret)).toBe(false)
-    expect(row.totp_sealed.length).toBeGreaterThan(lan.secret.length + 12)
+    const sealed = Buffer.from(row.totp_sealed ?? [])
+    expect(sealed.includes(lan.secret)).toBe(false)
+    expect(sealed.length).toBeGreaterThan(lan.secret.length + 12)
   })
 
   test('an officer number is given once', async () => {

@@ -60,6 +60,28 @@ CREATE TABLE officers_session (
 CREATE INDEX officers_session_live ON officers_session (officer_id) WHERE revoked_at IS NULL;
 `
 
+// First login (docs/officers.md): a one-time password, then the officer's own password and authenticator.
+// Officers who never logged in under the first increment enrol at their first login like new ones.
+const firstLogin = `
+ALTER TABLE officers_officer ADD COLUMN password_change_required boolean NOT NULL DEFAULT false;
+ALTER TABLE officers_officer ALTER COLUMN password_change_required DROP DEFAULT;
+ALTER TABLE officers_officer ALTER COLUMN totp_sealed DROP NOT NULL;
+UPDATE officers_officer SET totp_sealed = NULL, password_change_required = true WHERE totp_confirmed_at IS NULL;
+ALTER TABLE officers_officer ADD CONSTRAINT officers_officer_totp_enrolled
+  CHECK ((totp_sealed IS NULL) = (totp_confirmed_at IS NULL));
+ALTER TABLE officers_officer ADD CONSTRAINT officers_officer_enrols_with_one_time_password
+  CHECK (totp_sealed IS NOT NULL OR password_change_required);
+CREATE INDEX officers_officer_active_admins ON officers_officer (status) WHERE 'administrator' = ANY (roles);
+
+ALTER TABLE officers_session ADD COLUMN stage text NOT NULL DEFAULT 'full'
+  CHECK (stage IN ('password_change', 'totp_enrolment', 'full'));
+ALTER TABLE officers_session ALTER COLUMN stage DROP DEFAULT;
+ALTER TABLE officers_session ADD COLUMN pending_password_hash text;
+ALTER TABLE officers_session ADD COLUMN pending_totp_sealed bytea;
+ALTER TABLE officers_session ADD CONSTRAINT officers_session_pending_only_while_setting_up
+  CHECK (stage <> 'full' OR (pending_password_hash IS NULL AND pending_totp_sealed IS NULL))
+`
+
 // One statement at a time: prepared statements (pg and PGlite) take a single command.
 const run = async (db: Kysely<unknown>, script: string) => {
   for (const statement of script.split(';').filter((s) => s.trim())) await sql.raw(statement).execute(db)
@@ -74,6 +96,20 @@ export const officersMigrations: ModuleMigrations = {
       await sql
         .raw('DROP TABLE officers_session, officers_login_challenge, officers_officer, officers_unit')
         .execute(db)
+    },
+  },
+  officers_0002_first_login: {
+    up: async (db: Kysely<unknown>) => {
+      await run(db, firstLogin)
+    },
+    down: async (db: Kysely<unknown>) => {
+      await run(
+        db,
+        `ALTER TABLE officers_session DROP COLUMN stage, DROP COLUMN pending_password_hash, DROP COLUMN pending_totp_sealed;
+        DROP INDEX officers_officer_active_admins;
+        ALTER TABLE officers_officer DROP CONSTRAINT officers_officer_enrols_with_one_time_password,
+          DROP CONSTRAINT officers_officer_totp_enrolled, DROP COLUMN password_change_required`,
+      )
     },
   },
 }

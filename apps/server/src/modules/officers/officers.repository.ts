@@ -1,5 +1,5 @@
 import type { Db } from '../../database.js'
-import type { NewOfficerRow, OfficerRow, OfficersUnitTable, UnitRow } from './officers.table.js'
+import type { NewOfficerRow, OfficerRow, OfficersUnitTable, SessionStage, UnitRow } from './officers.table.js'
 
 export const findUnit = (db: Db, code: string): Promise<UnitRow | undefined> =>
   db.selectFrom('officers_unit').selectAll().where('code', '=', code).executeTakeFirst()
@@ -32,15 +32,32 @@ export const insertOfficer = async (db: Db, row: NewOfficerRow) =>
 export const listOfficers = (db: Db) =>
   db
     .selectFrom('officers_officer')
-    .select(['id', 'officer_number', 'full_name', 'unit_code', 'roles', 'status', 'totp_confirmed_at'])
+    .select([
+      'id',
+      'officer_number',
+      'full_name',
+      'unit_code',
+      'roles',
+      'status',
+      'totp_confirmed_at',
+      'password_change_required',
+    ])
     .orderBy('officer_number')
     .execute()
 
-export const setOfficerStatus = (db: Db, id: string, status: OfficerRow['status'], now: Date) =>
+/** Moves an officer from one status to the other; undefined when they were not in `from` (already done). */
+export const setOfficerStatus = (
+  db: Db,
+  id: string,
+  from: OfficerRow['status'],
+  to: OfficerRow['status'],
+  now: Date,
+) =>
   db
     .updateTable('officers_officer')
-    .set({ status, updated_at: now })
+    .set({ status: to, updated_at: now })
     .where('id', '=', id)
+    .where('status', '=', from)
     .returningAll()
     .executeTakeFirst()
 
@@ -48,12 +65,9 @@ export const setOfficerStatus = (db: Db, id: string, status: OfficerRow['status'
 export const acceptTotpStep = (db: Db, officerId: string, step: number, now: Date) =>
   db
     .updateTable('officers_officer')
-    .set((eb) => ({
-      totp_last_step: step,
-      totp_confirmed_at: eb.fn.coalesce('totp_confirmed_at', eb.val(now)),
-      updated_at: now,
-    }))
+    .set({ totp_last_step: step, updated_at: now })
     .where('id', '=', officerId)
+    .where('totp_sealed', 'is not', null)
     .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
     .returningAll()
     .executeTakeFirst()
@@ -102,6 +116,7 @@ export const insertSession = (
     now: Date
     idleUntil: Date
     absoluteUntil: Date
+    stage: SessionStage
   },
 ) =>
   db
@@ -109,6 +124,9 @@ export const insertSession = (
     .values({
       id: row.id,
       officer_id: row.officerId,
+      stage: row.stage,
+      pending_password_hash: null,
+      pending_totp_sealed: null,
       token_hash: row.tokenHash,
       csrf_hash: row.csrfHash,
       ip: row.ip,

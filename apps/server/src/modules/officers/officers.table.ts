@@ -14,7 +14,10 @@ export interface OfficersUnitTable {
   province_code: string | null
 }
 
-/** An officer account: password (Argon2id) and a TOTP secret sealed under the KEK, both always required. */
+/**
+ * An officer account: password (Argon2id) and a TOTP secret sealed under the KEK. A new officer (or one
+ * whose authenticator was reset) has only a one-time password and enrols the authenticator at the first login.
+ */
 export interface OfficersOfficerTable {
   id: string
   officer_number: string
@@ -23,8 +26,11 @@ export interface OfficersOfficerTable {
   roles: Role[]
   status: 'active' | 'suspended'
   password_hash: string
-  totp_sealed: Bytes
-  /** Null until the officer logs in with a first code from the authenticator (enrolment confirmed). */
+  /** True while the password is a one-time password from an administrator: it opens only the first-login steps. */
+  password_change_required: boolean
+  /** Null until the officer enrols an authenticator at the first login (and again after a reset). */
+  totp_sealed: Bytes | null
+  /** When the authenticator was enrolled; null exactly when totp_sealed is. */
   totp_confirmed_at: Timestamp | null
   /** The last accepted TOTP time step: a code of that step or an earlier one is never accepted again. */
   totp_last_step: number | null
@@ -41,10 +47,18 @@ export interface OfficersLoginChallengeTable {
   consumed_at: Timestamp | null
 }
 
+/** Where a session stands: only a `full` session reaches anything beyond the first-login steps. */
+export type SessionStage = 'password_change' | 'totp_enrolment' | 'full'
+
 /** An officer session: 8 hours at most, 15 minutes idle, revocable; tokens stored hashed. */
 export interface OfficersSessionTable {
   id: string
   officer_id: string
+  stage: SessionStage
+  /** The new password chosen at the first login, kept until the authenticator code confirms both. */
+  pending_password_hash: string | null
+  /** The authenticator secret offered at the first login (sealed), until its first code confirms it. */
+  pending_totp_sealed: Bytes | null
   token_hash: string
   csrf_hash: string
   ip: string | null

@@ -1,20 +1,39 @@
+import { randomBytes } from 'node:crypto'
 import { expect } from 'vitest'
 import type { TestContext } from '../../test/harness.js'
 import { createOfficer, type NewOfficer } from './enrolment.service.js'
 import { seedDemoUnits } from './officers.demo.js'
 import type { Role } from './officers.permissions.js'
+import { initialPassword } from './officers.tokens.js'
 import { base32Decode, totpAt } from './totp.js'
 
 export type Jar = Record<string, string>
 export type GivenOfficer = { id: string; officerNumber: string; password: string; secret: Buffer }
+export type NewlyCreated = { id: string; officerNumber: string; oneTimePassword: string }
 
-/** An officer made as an administrator would: the secret read back from the one-time otpauth URI. */
+/** An officer who has been through the first login: their own password and an enrolled authenticator. */
 export const givenOfficer = async (t: TestContext, input: NewOfficer): Promise<GivenOfficer> => {
   await seedDemoUnits(t.deps)
-  const e = await createOfficer(t.deps, { id: 'test', kind: 'system' }, input)
-  const secret = base32Decode(new URL(e.otpauthUri).searchParams.get('secret') ?? '')
-  return { id: e.officer.id, officerNumber: e.officer.officerNumber, password: e.initialPassword, secret }
+  const password = initialPassword()
+  const secret = randomBytes(20)
+  const e = await createOfficer(t.deps, { id: 'test', kind: 'system' }, input, {
+    password,
+    totpSecret: secret,
+    confirmedAt: t.clock.now(),
+  })
+  return { id: e.officer.id, officerNumber: e.officer.officerNumber, password, secret }
 }
+
+/** An officer just created, as an administrator would: only a one-time password, no authenticator yet. */
+export const givenNewOfficer = async (t: TestContext, input: NewOfficer): Promise<NewlyCreated> => {
+  await seedDemoUnits(t.deps)
+  const e = await createOfficer(t.deps, { id: 'test', kind: 'system' }, input)
+  return { id: e.officer.id, officerNumber: e.officer.officerNumber, oneTimePassword: e.initialPassword }
+}
+
+/** The secret of an offered authenticator, read from its otpauth:// URI as an authenticator app does. */
+export const secretOf = (otpauthUri: string) =>
+  base32Decode(new URL(otpauthUri).searchParams.get('secret') ?? '')
 
 export const codeNow = (t: TestContext, o: GivenOfficer) => totpAt(o.secret, t.clock.now())
 
@@ -37,6 +56,40 @@ export const browser = (t: TestContext) => {
   return { jar, call, csrf: () => ({ 'x-csrf-token': jar.dd_officer_csrf ?? '' }) }
 }
 export type Browser = ReturnType<typeof browser>
+
+/**
+ * The whole first login of a new officer in `b`: the one-time password, their own password, the offered
+ * authenticator and its first code. Returns the officer as they can log in from then on.
+ */
+export const completeFirstLogin = async (
+  t: TestContext,
+  b: Browser,
+  o: NewlyCreated,
+  password = 'CanBo#Moi2026',
+): Promise<GivenOfficer> => {
+  const first = await b.call('POST', '/api/v1/officer/auth/login', {
+    officerNumber: o.officerNumber,
+    password: o.oneTimePassword,
+  })
+  expect(first.json(), first.body).toMatchObject({ status: 'first_login', stage: 'password_change' })
+  const chosen = await b.call(
+    'POST',
+    '/api/v1/officer/first-login/password',
+    { newPassword: password },
+    b.csrf(),
+  )
+  expect(chosen.json(), chosen.body).toMatchObject({ stage: 'totp_enrolment' })
+  const secret = secretOf(chosen.json().authenticator.otpauthUri)
+  t.clock.advance(30_000)
+  const done = await b.call(
+    'POST',
+    '/api/v1/officer/first-login/authenticator',
+    { code: totpAt(secret, t.clock.now()) },
+    b.csrf(),
+  )
+  expect(done.statusCode, done.body).toBe(200)
+  return { id: o.id, officerNumber: o.officerNumber, password, secret }
+}
 
 /** Both factors, on a fresh time step so an earlier test's code is not a replay. */
 export const logIn = async (t: TestContext, b: Browser, o: GivenOfficer) => {

@@ -26,17 +26,21 @@ export const clearOfficerCookies = (reply: FastifyReply) =>
 /**
  * The logged-in officer of the request, for officer routes: state-changing calls pass `csrf: true` (the
  * x-csrf-token header must echo dd_officer_csrf), and a `permission` the officer's roles must grant.
+ * A first-login session (new password, authenticator enrolment) is refused everywhere with the step it
+ * still owes, except on the routes of those steps (`firstLogin: true`).
  */
 export const requireOfficer = async (
   deps: Deps,
   req: FastifyRequest,
-  opts: { permission?: Permission; csrf: boolean },
+  opts: { permission?: Permission; csrf: boolean; firstLogin?: boolean },
 ): Promise<CurrentOfficer> => {
   const token = req.cookies[OFFICER_COOKIE.session]
   const current = (token ? await officerSessionOf(deps, token) : null) ?? fail(OFFICERS.SESSION_REQUIRED)
   const header = req.headers['x-csrf-token']
   if (opts.csrf && (typeof header !== 'string' || tokenHash(header) !== current.csrfHash))
     fail(OFFICERS.CSRF_INVALID)
+  if (!opts.firstLogin && current.stage === 'password_change') fail(OFFICERS.PASSWORD_CHANGE_REQUIRED)
+  if (!opts.firstLogin && current.stage === 'totp_enrolment') fail(OFFICERS.TOTP_ENROLMENT_REQUIRED)
   if (opts.permission && !may(current.officer.roles, opts.permission)) fail(OFFICERS.PERMISSION_DENIED)
   return current
 }

@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto'
 import { type CryptoKey, calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose'
 import type { Deps } from '../../deps.js'
 import { fail } from '../errors.js'
@@ -7,10 +8,11 @@ import {
   findActiveKey,
   insertSigningKey,
   lockSigningKeys,
+  publishedKeyRows,
   publishedKeys,
   retireKey,
 } from './keys.repository.js'
-import type { NewSigningKeyRow, PublicJwk } from './keys.table.js'
+import type { KeyStatus, NewSigningKeyRow, PublicJwk } from './keys.table.js'
 
 export type Signer = { kid: string; alg: 'ES256'; key: CryptoKey }
 export type Jwks = { keys: PublicJwk[] }
@@ -29,6 +31,10 @@ export type KeyStore = {
   rotateKeys(): Promise<{ kid: string; retired: string | null }>
   getSigner(): Promise<Signer>
   jwks(): Promise<Jwks>
+  /** The published keys' private JWKs, active first, for a signer that needs them so (the OpenID provider). */
+  privateJwks(): Promise<Array<{ kid: string; status: KeyStatus; jwk: JWK }>>
+  /** A 32-byte secret for one purpose (HKDF of the KEK): the same on every instance, never stored. */
+  deriveSecret(purpose: string): Buffer
 }
 
 const DAY = 86_400_000
@@ -121,5 +127,17 @@ export const createKeyStore = (
     return { keys: (await publishedKeys(deps.db, since)).map((r) => r.public_jwk) }
   }
 
-  return { ensureActiveKey, rotateKeys, getSigner, jwks }
+  const privateJwks = async () => {
+    const since = new Date(deps.clock.now().getTime() - retentionMs)
+    return (await publishedKeyRows(deps.db, since)).map((r) => ({
+      kid: r.kid,
+      status: r.status,
+      jwk: { ...(JSON.parse(openWithKek(kek, r.private_jwk_enc, r.kid)) as JWK), kid: r.kid },
+    }))
+  }
+
+  const deriveSecret = (purpose: string) =>
+    Buffer.from(hkdfSync('sha256', kek, 'dinhdanh', `secret/${purpose}/v1`, 32))
+
+  return { ensureActiveKey, rotateKeys, getSigner, jwks, privateJwks, deriveSecret }
 }

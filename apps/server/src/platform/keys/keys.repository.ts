@@ -37,3 +37,18 @@ export const publishedKeys = (db: Db, since: Date) =>
     .orderBy('status')
     .orderBy('retired_at', 'desc')
     .execute()
+
+/** The same keys with their sealed private halves, for an in-process signer that needs them in JWK form. */
+export const publishedKeyRows = (db: Db, since: Date) =>
+  db
+    .selectFrom('platform_signing_key')
+    .select(['kid', 'status', 'private_jwk_enc'])
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'active'),
+        eb.and([eb('status', '=', 'retired'), eb('retired_at', '>', since)]),
+      ]),
+    )
+    .orderBy('status')
+    .orderBy('retired_at', 'desc')
+    .execute()

@@ -67,6 +67,11 @@ export const BiometricsStep = ({ dossier, onVerified }: Props) => {
           <Text size="sm" c="dimmed">
             {t('officer.counter.biometrics.intro')}
           </Text>
+          {dossier.kind === 'FOREIGNER_L2_COUNTER' && (
+            <Text size="sm" c="dimmed">
+              {t('officer.counter.biometrics.foreignerNote')}
+            </Text>
+          )}
           <FacePhotoField
             photo={photo}
             onChange={(next) => {

@@ -25,7 +25,7 @@ import {
   useCardApplication,
   useMoveCard,
 } from './cardApi'
-import { dossierPath } from './counterPaths'
+import { CARD_APPLICATIONS_PATH, dossierPath } from './counterPaths'
 
 type CardReasonKey = keyof typeof vi.officer.counter.cardReasons
 const isRejection = (v: string): v is CardRejection => (CARD_REJECTIONS as readonly string[]).includes(v)
@@ -77,6 +77,9 @@ export const CardApplicationPage = () => {
 
   return (
     <Stack gap="lg">
+      <Anchor component={Link} to={CARD_APPLICATIONS_PATH} size="sm">
+        ← {t('officer.counter.cards.back')}
+      </Anchor>
       <Group gap="sm" align="center">
         <Title order={1}>{t('officer.counter.card.title')}</Title>
         <Badge color={c.state === 'rejected' ? 'red.9' : 'blue.9'} size="lg" data-state={c.state}>

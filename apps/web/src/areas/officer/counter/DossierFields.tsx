@@ -28,12 +28,16 @@ export const DossierFields = ({ dossier: d, caption }: { dossier: Dossier; capti
       t('officer.counter.fields.documents'),
       d.documents.length ? d.documents.map((k) => t(`officer.counter.documents.${k}`)).join(', ') : none,
     ],
-    [
+  ]
+  // ID cards are for citizens: a foreigner's dossier has no card line.
+  if (d.kind === 'CITIZEN_L2_COUNTER')
+    rows.push([
       t('officer.counter.fields.cardApplication'),
       d.cardApplication
         ? `${t(`officer.counter.cardKinds.${d.cardApplication.kind}`)} — ${t(`officer.counter.cardReasons.${d.cardApplication.reason as CardReasonKey}`)}`
         : none,
-    ],
+    ])
+  rows.push(
     [t('officer.counter.fields.receivingUnit'), d.receivingUnit],
     [t('officer.counter.fields.receivedBy'), d.receivedBy],
     [
@@ -42,7 +46,7 @@ export const DossierFields = ({ dossier: d, caption }: { dossier: Dossier; capti
         ? t('officer.counter.fields.biometricsVerified', { at: formatDateTime(d.biometricsVerifiedAt) })
         : t('officer.counter.fields.biometricsPending'),
     ],
-  ]
+  )
   if (d.receivedOn) rows.push([t('officer.counter.fields.receivedOn'), formatPartialDate(d.receivedOn)])
   if (d.dueOn) rows.push([t('officer.counter.fields.dueOn'), formatPartialDate(d.dueOn)])
   return (

@@ -9,6 +9,7 @@ import { actionLabel, rejectionLabel, stateColor, stateLabel } from './counterLa
 import { COUNTER_QUEUE_PATH, cardApplicationPath } from './counterPaths'
 import { DecisionPanel } from './DecisionPanel'
 import { DossierFields } from './DossierFields'
+import { ForeignerOnRecord } from './ForeignerFacts'
 import { formatDateTime } from './format'
 
 // The same event may be recorded twice in one millisecond (reads under a frozen clock): count repeats.
@@ -33,6 +34,17 @@ const CheckLink = ({ id }: { id: string | null }) => {
   )
 }
 
+const OUTCOME_TEXT = {
+  CITIZEN_L2_COUNTER: {
+    approved: 'officer.counter.decide.approved',
+    rejected: 'officer.counter.decide.rejected',
+  },
+  FOREIGNER_L2_COUNTER: {
+    approved: 'officer.counter.decide.approvedForeigner',
+    rejected: 'officer.counter.decide.rejectedForeigner',
+  },
+} as const
+
 const Outcome = ({ d }: { d: DossierDetail }) => {
   const { t } = useTranslation()
   if (d.state !== 'approved' && d.state !== 'rejected') return null
@@ -46,9 +58,7 @@ const Outcome = ({ d }: { d: DossierDetail }) => {
       styles={d.state === 'approved' ? { title: { color: '#1b5e20' } } : undefined}
     >
       <Stack gap={4}>
-        <Text>
-          {t(d.state === 'approved' ? 'officer.counter.decide.approved' : 'officer.counter.decide.rejected')}
-        </Text>
+        <Text>{t(OUTCOME_TEXT[d.kind][d.state === 'approved' ? 'approved' : 'rejected'])}</Text>
         {d.reason && (
           <Text size="sm">
             {t('officer.counter.fields.reason')}: {rejectionLabel(d.reason, t)}
@@ -100,6 +110,7 @@ export const DossierPage = () => {
       </Group>
       <Outcome d={d} />
       <DossierFields dossier={d} caption={t('officer.counter.dossier.details')} />
+      {d.kind === 'FOREIGNER_L2_COUNTER' && <ForeignerOnRecord foreignerId={d.subjectId} />}
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="bio-results">
         <Stack gap="xs">
           <Title order={2} size="h4" id="bio-results">

@@ -2,25 +2,39 @@ import { Alert, Button, Group, Loader, Paper, Stack, Text, TextInput } from '@ma
 import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { usePerson } from '../../../api'
+import { QrScanner } from '../../../camera/QrScanner'
 import { ErrorAlert } from '../../../layout/ErrorAlert'
 import { formatPartialDate } from '../dates'
+import { ForeignerFacts } from './ForeignerFacts'
+import { type Foreigner, useForeigner } from './foreignerApi'
 import { isSubject, readSubject, type Subject } from './subject'
 
-type Props = { foreigner: boolean; onFound: (subject: Subject, fullName: string) => void }
+// No CCCD QR in front of the camera for this long: the camera stops and the officer is told what to try.
+const SCAN_GIVE_UP_SECONDS = 20
 
-/** Step 1: the person, by a typed ID or the CCCD QR a USB scanner types (ending with Enter, which submits). */
+type Props = {
+  foreigner: boolean
+  onFound: (subject: Subject, fullName: string, record: Foreigner | null) => void
+}
+
+/**
+ * Step 1: the person, by a typed ID, the CCCD QR a USB scanner types (ending with Enter, which submits)
+ * or the same QR read by the camera; at an immigration office, the foreigner's ID number.
+ */
 export const FindPersonStep = ({ foreigner, onFound }: Props) => {
   const { t } = useTranslation()
   const [input, setInput] = useState('')
   const [subject, setSubject] = useState<Subject | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [scanning, setScanning] = useState(false)
   const inputRef = useRef<HTMLInputElement>(null)
   const personalId = subject && subject.kind !== 'foreigner' ? subject.personalId : ''
   const person = usePerson(personalId)
+  const foreignerId = subject?.kind === 'foreigner' ? subject.foreignerId : ''
+  const resident = useForeigner(foreignerId)
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    const read = readSubject(input, foreigner)
+  const find = (raw: string) => {
+    const read = readSubject(raw, foreigner)
     if (!isSubject(read)) {
       setSubject(null)
       setError(t(`officer.counter.find.${read}`))
@@ -28,12 +42,27 @@ export const FindPersonStep = ({ foreigner, onFound }: Props) => {
       return
     }
     setError(null)
-    // Foreigners are not in the citizens' registry: the server checks them when the dossier opens.
-    if (read.kind === 'foreigner') return onFound(read, read.foreignerId)
     setSubject(read)
   }
 
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    find(input)
+  }
+
+  // The camera hands over what a USB scanner would have typed: only a CCCD QR ends the scan.
+  const scanned = (text: string): boolean => {
+    const read = readSubject(text, false)
+    if (!isSubject(read) || read.kind !== 'qr') return false
+    setScanning(false)
+    setInput(text)
+    find(text)
+    return true
+  }
+
   const p = person.data
+  const f = resident.data
+  const lookup = foreigner ? resident : person
   return (
     <Stack gap="md">
       <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md">
@@ -57,18 +86,39 @@ export const FindPersonStep = ({ foreigner, onFound }: Props) => {
             />
             <Group gap="sm">
               <Button type="submit">{t('officer.counter.find.submit')}</Button>
+              {!foreigner && !scanning && (
+                <Button type="button" variant="outline" onClick={() => setScanning(true)}>
+                  {t('officer.counter.find.scan')}
+                </Button>
+              )}
             </Group>
-            {!foreigner && (
-              <Text size="xs" c="dimmed">
-                {t('officer.counter.find.cameraLater')}
-              </Text>
-            )}
           </Stack>
         </form>
+        {scanning && (
+          <Stack mt="md" gap="xs" component="section" aria-label={t('officer.counter.scan.title')}>
+            <QrScanner
+              onCode={scanned}
+              onClose={() => setScanning(false)}
+              hint={t('officer.counter.scan.hint')}
+              giveUpAfterMs={SCAN_GIVE_UP_SECONDS * 1000}
+              messages={{
+                scanning: t('officer.counter.scan.scanning'),
+                rejected: t('officer.counter.scan.rejected'),
+                close: t('officer.counter.scan.close'),
+                noCode: t('officer.counter.scan.noCode', { seconds: SCAN_GIVE_UP_SECONDS }),
+                denied: t('officer.counter.scan.denied'),
+                notFound: t('officer.counter.scan.notFound'),
+                unsupported: t('officer.counter.scan.unsupported'),
+                failed: t('officer.counter.scan.failed'),
+                reader: t('officer.counter.scan.reader'),
+              }}
+            />
+          </Stack>
+        )}
       </Paper>
-      {person.isFetching && <Loader aria-label={t('common.loading')} />}
-      {person.isError && <ErrorAlert error={person.error} context="person" />}
-      {p && subject && !person.isFetching && (
+      {lookup.isFetching && <Loader aria-label={t('common.loading')} />}
+      {lookup.isError && <ErrorAlert error={lookup.error} context="person" />}
+      {p && subject && subject.kind !== 'foreigner' && !person.isFetching && (
         <Paper withBorder p="md" radius="md" component="section" aria-label={t('officer.counter.find.found')}>
           <Stack gap="xs">
             {subject.kind === 'qr' && (
@@ -94,8 +144,35 @@ export const FindPersonStep = ({ foreigner, onFound }: Props) => {
               </Alert>
             ) : (
               <Group>
-                <Button onClick={() => onFound(subject, p.fullName)}>
+                <Button onClick={() => onFound(subject, p.fullName, null)}>
                   {t('officer.counter.find.continue')}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        </Paper>
+      )}
+      {f && subject?.kind === 'foreigner' && !resident.isFetching && (
+        <Paper
+          withBorder
+          p="md"
+          radius="md"
+          component="section"
+          aria-label={t('officer.counter.find.foundForeigner')}
+        >
+          <Stack gap="sm">
+            <Text fw={700} size="lg" data-testid="found-name">
+              {f.fullName}
+            </Text>
+            <ForeignerFacts foreigner={f} />
+            {f.status === 'deceased' ? (
+              <Alert color="red" variant="light" role="alert">
+                {t('officer.counter.find.deceased')}
+              </Alert>
+            ) : (
+              <Group>
+                <Button onClick={() => onFound(subject, f.fullName, f)}>
+                  {t('officer.counter.find.continueForeigner')}
                 </Button>
               </Group>
             )}

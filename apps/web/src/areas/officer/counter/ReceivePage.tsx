@@ -6,12 +6,14 @@ import { BiometricsStep } from './BiometricsStep'
 import { CounterErrorAlert } from './CounterErrorAlert'
 import { type Dossier, useCancelDossier, useOpenDossier } from './counterApi'
 import { FindPersonStep } from './FindPersonStep'
+import { ForeignerSection } from './ForeignerFacts'
+import type { Foreigner } from './foreignerApi'
 import { ResultStep } from './ResultStep'
 import { ReviewStep } from './ReviewStep'
 import { type Subject, subjectBody } from './subject'
 import { Tk01Form } from './Tk01Form'
 
-type Found = { subject: Subject; fullName: string }
+type Found = { subject: Subject; fullName: string; foreigner: Foreigner | null }
 
 const stepOf = (found: Found | null, dossier: Dossier | null): number => {
   if (!found) return 0
@@ -48,7 +50,7 @@ export const ReceivePage = () => {
       <Stack gap={4}>
         <Title order={1}>{t('officer.counter.receive.title')}</Title>
         <Text size="sm" c="dimmed">
-          {t('officer.counter.receive.intro')}
+          {t(foreigner ? 'officer.counter.receive.introForeigner' : 'officer.counter.receive.intro')}
         </Text>
       </Stack>
       <Stepper
@@ -57,7 +59,11 @@ export const ReceivePage = () => {
         allowNextStepsSelect={false}
         aria-label={t('officer.counter.receive.title')}
       >
-        <Stepper.Step label={t('officer.counter.receive.steps.find')} />
+        <Stepper.Step
+          label={t(
+            foreigner ? 'officer.counter.receive.steps.findForeigner' : 'officer.counter.receive.steps.find',
+          )}
+        />
         <Stepper.Step label={t('officer.counter.receive.steps.form')} />
         <Stepper.Step label={t('officer.counter.receive.steps.biometrics')} />
         <Stepper.Step label={t('officer.counter.receive.steps.review')} />
@@ -77,16 +83,18 @@ export const ReceivePage = () => {
       {active === 0 && (
         <FindPersonStep
           foreigner={foreigner}
-          onFound={(subject, fullName) => {
+          onFound={(subject, fullName, record) => {
             setCancelled(null)
-            setFound({ subject, fullName })
+            setFound({ subject, fullName, foreigner: record })
           }}
         />
       )}
+      {found?.foreigner && (active === 1 || active === 3) && <ForeignerSection foreigner={found.foreigner} />}
       {active === 1 && found && (
         <Stack gap="md">
           <Tk01Form
             pending={open.isPending}
+            foreigner={found.subject.kind === 'foreigner'}
             onSubmit={(form) =>
               open.mutate({ ...subjectBody(found.subject), ...form }, { onSuccess: setDossier })
             }

@@ -13,10 +13,18 @@ export const ReviewStep = ({ dossier, onConfirmed }: Props) => {
   const confirm = useConfirmDossier(dossier.id)
   const [signed, setSigned] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const foreigner = dossier.kind === 'FOREIGNER_L2_COUNTER'
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    if (!signed) return setError(t('officer.counter.review.signedRequired'))
+    if (!signed)
+      return setError(
+        t(
+          foreigner
+            ? 'officer.counter.review.signedRequiredForeigner'
+            : 'officer.counter.review.signedRequired',
+        ),
+      )
     confirm.mutate(undefined, { onSuccess: onConfirmed })
   }
 
@@ -36,14 +44,16 @@ export const ReviewStep = ({ dossier, onConfirmed }: Props) => {
         <form onSubmit={submit} noValidate aria-labelledby="review-title">
           <Stack gap="md">
             <Title order={2} size="h3" id="review-title">
-              {t('officer.counter.review.title')}
+              {t(foreigner ? 'officer.counter.review.titleForeigner' : 'officer.counter.review.title')}
             </Title>
             <Text size="sm" c="dimmed">
-              {t('officer.counter.review.intro')}
+              {t(foreigner ? 'officer.counter.review.introForeigner' : 'officer.counter.review.intro')}
             </Text>
             <DossierFields dossier={dossier} caption={t('officer.counter.dossier.details')} />
             <Checkbox
-              label={t('officer.counter.review.signed')}
+              label={t(
+                foreigner ? 'officer.counter.review.signedForeigner' : 'officer.counter.review.signed',
+              )}
               checked={signed}
               onChange={(e) => {
                 setSigned(e.currentTarget.checked)

@@ -14,14 +14,19 @@ import { isEmail, normalizeMobile } from './phone'
 
 type CardReasonKey = keyof typeof vi.officer.counter.cardReasons
 
-type Props = { pending: boolean; onSubmit: (form: Omit<OpenDossier, 'personalId' | 'qr'>) => void }
+type Props = {
+  pending: boolean
+  /** A foreigner's TK01: no ID-card application (cards are for citizens). */
+  foreigner: boolean
+  onSubmit: (form: Omit<OpenDossier, 'personalId' | 'qr' | 'foreignerId'>) => void
+}
 type Errors = { phone?: string; email?: string; cardKind?: string; cardReason?: string }
 
 const isCardKind = (v: string): v is CardKind => (CARD_KINDS as string[]).includes(v)
 const isDocument = (v: string): v is DocumentKind => (DOCUMENT_KINDS as readonly string[]).includes(v)
 
-/** Step 2: form TK01 (own-name phone, e-mail, documents to integrate, an optional ID-card application). */
-export const Tk01Form = ({ pending, onSubmit }: Props) => {
+/** Step 2: form TK01 (own-name phone, e-mail, documents to integrate, a citizen's optional ID-card application). */
+export const Tk01Form = ({ pending, foreigner, onSubmit }: Props) => {
   const { t } = useTranslation()
   const [phone, setPhone] = useState('')
   const [email, setEmail] = useState('')
@@ -65,7 +70,11 @@ export const Tk01Form = ({ pending, onSubmit }: Props) => {
           <TextInput
             ref={phoneRef}
             label={t('officer.counter.form.phone')}
-            description={t('officer.counter.form.phoneDescription')}
+            description={t(
+              foreigner
+                ? 'officer.counter.form.phoneDescriptionForeigner'
+                : 'officer.counter.form.phoneDescription',
+            )}
             value={phone}
             onChange={(e) => setPhone(e.currentTarget.value)}
             error={errors.phone}
@@ -97,12 +106,14 @@ export const Tk01Form = ({ pending, onSubmit }: Props) => {
               ))}
             </Stack>
           </Checkbox.Group>
-          <Checkbox
-            label={t('officer.counter.form.withCard')}
-            description={t('officer.counter.form.withCardDescription')}
-            checked={withCard}
-            onChange={(e) => setWithCard(e.currentTarget.checked)}
-          />
+          {!foreigner && (
+            <Checkbox
+              label={t('officer.counter.form.withCard')}
+              description={t('officer.counter.form.withCardDescription')}
+              checked={withCard}
+              onChange={(e) => setWithCard(e.currentTarget.checked)}
+            />
+          )}
           {withCard && (
             <Group align="flex-start" gap="md">
               <NativeSelect

@@ -1,9 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type ApiError, apiGet, apiPost, officerCsrfHeaders } from '../../../api'
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type ApiError, apiGet, apiPost, officerCsrfHeaders, type Page } from '../../../api'
 import type { CardKind } from './counterApi'
 
 // Mirrors of the server's card-application JSON (apps/server/src/modules/enrolment/card.routes.ts).
-export type CardState = 'received' | 'approved' | 'produced' | 'delivered' | 'rejected'
+export const CARD_STATES = ['received', 'approved', 'produced', 'delivered', 'rejected'] as const
+export type CardState = (typeof CARD_STATES)[number]
 export const CARD_REJECTIONS = ['DATA_MISMATCH', 'NOT_ENTITLED', 'DOCUMENTS_INCOMPLETE', 'OTHER'] as const
 export type CardRejection = (typeof CARD_REJECTIONS)[number]
 export type CardMove = 'approve' | 'reject' | 'produce' | 'deliver'
@@ -18,11 +19,14 @@ export type CardApplication = {
   receivingUnit: string
   receivedOn: string | null
   dueOn: string | null
+  /** Past its due day with no card produced yet. */
+  overdue: boolean
   rejectionReason: string | null
   cardIssuedOn: string | null
 }
 
-const path = (id: string) => `/api/v1/counter/card-applications/${encodeURIComponent(id)}`
+const base = '/api/v1/counter/card-applications'
+const path = (id: string) => `${base}/${encodeURIComponent(id)}`
 const key = (id: string) => ['counter', 'card', id] as const
 
 export const useCardApplication = (id: string) =>
@@ -41,6 +45,32 @@ export const useMoveCard = (id: string) => {
       apiPost<CardApplication>(`${path(id)}/${move}`, move === 'reject' ? { reason } : {}, {
         headers: officerCsrfHeaders(),
       }),
-    onSuccess: (card) => client.setQueryData(key(id), card),
+    onSuccess: (card) => {
+      client.setQueryData(key(id), card)
+      void client.invalidateQueries({ queryKey: ['counter', 'cards'] })
+    },
   })
 }
+
+/** The list's filters: one state or `open` (received and approved), a kind; empty means any. */
+export type CardListFilter = {
+  state: CardState | 'open' | ''
+  kind: CardKind | ''
+  page: number
+  pageSize: number
+}
+
+const listPath = (f: CardListFilter) => {
+  const params = new URLSearchParams({ page: String(f.page), pageSize: String(f.pageSize) })
+  if (f.state) params.set('state', f.state)
+  if (f.kind) params.set('kind', f.kind)
+  return `${base}?${params.toString()}`
+}
+
+export const useCardApplications = (filter: CardListFilter) =>
+  useQuery<Page<CardApplication>, ApiError>({
+    queryKey: ['counter', 'cards', filter],
+    queryFn: ({ signal }) => apiGet<Page<CardApplication>>(listPath(filter), { signal }),
+    placeholderData: keepPreviousData,
+    retry: false,
+  })

@@ -71,6 +71,7 @@ export type DossierDetail = Dossier & { trail: TrailEntry[] }
 export type OpenDossier = {
   personalId?: string
   qr?: string
+  foreignerId?: string
   phone: string
   email?: string
   documents: DocumentKind[]

@@ -4,19 +4,10 @@ import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router'
 import { OfficerPasswordStep } from './OfficerPasswordStep'
 import { OfficerTotpStep } from './OfficerTotpStep'
+import { FIRST_LOGIN_PATH, returnPath } from './officerHome'
 import type { TotpRequired } from './officerSessionApi'
 
-const HOME = '/officer/search'
-
-// Only a path of the officer portal is a place to return to after the login.
-const returnPath = (state: unknown): string => {
-  const from = typeof state === 'object' && state !== null && 'from' in state ? state.from : null
-  return typeof from === 'string' && from.startsWith('/officer/') && !from.startsWith('/officer/login')
-    ? from
-    : HOME
-}
-
-/** The officer login: always two factors, a password and then the authenticator code. */
+/** The officer login: always two factors, a password and then the authenticator code (or the first login). */
 export const OfficerLoginPage = () => {
   const { t } = useTranslation()
   const navigate = useNavigate()
@@ -34,11 +25,15 @@ export const OfficerLoginPage = () => {
         {challenge ? (
           <OfficerTotpStep
             challenge={challenge}
-            onSignedIn={() => navigate(returnPath(location.state), { replace: true })}
+            onSignedIn={(permissions) => navigate(returnPath(location.state, permissions), { replace: true })}
+            onPasswordChange={() => navigate(FIRST_LOGIN_PATH, { replace: true })}
             onRestart={() => setChallenge(null)}
           />
         ) : (
-          <OfficerPasswordStep onTotpRequired={setChallenge} />
+          <OfficerPasswordStep
+            onTotpRequired={setChallenge}
+            onFirstLogin={() => navigate(FIRST_LOGIN_PATH, { replace: true })}
+          />
         )}
       </Stack>
     </Paper>

@@ -6,10 +6,10 @@ import { type TotpRequired, useOfficerPassword } from './officerSessionApi'
 
 const OFFICER_NUMBER = /^CB-\d{4,8}$/
 
-type Props = { onTotpRequired: (challenge: TotpRequired) => void }
+type Props = { onTotpRequired: (challenge: TotpRequired) => void; onFirstLogin: () => void }
 
-/** Officer login, step 1: the officer number and the password (the authenticator code always follows). */
-export const OfficerPasswordStep = ({ onTotpRequired }: Props) => {
+/** Officer login, step 1: the officer number and the password (the authenticator code follows, or the first login). */
+export const OfficerPasswordStep = ({ onTotpRequired, onFirstLogin }: Props) => {
   const { t } = useTranslation()
   const login = useOfficerPassword()
   const [number, setNumber] = useState('')
@@ -28,7 +28,14 @@ export const OfficerPasswordStep = ({ onTotpRequired }: Props) => {
     setErrors(next)
     if (next.number) return numberRef.current?.focus()
     if (next.password) return passwordRef.current?.focus()
-    login.mutate({ officerNumber, password }, { onSuccess: onTotpRequired, onError: () => setPassword('') })
+    login.mutate(
+      { officerNumber, password },
+      {
+        // A one-time password (new officer, or reset): the first-login steps come before anything else.
+        onSuccess: (out) => (out.status === 'first_login' ? onFirstLogin() : onTotpRequired(out)),
+        onError: () => setPassword(''),
+      },
+    )
   }
 
   return (

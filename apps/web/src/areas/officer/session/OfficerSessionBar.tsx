@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
+import { Link, useNavigate } from 'react-router'
+import { OFFICER_PASSWORD_PATH } from './officerHome'
 import { useOfficerLogout, useOfficerMe } from './officerSessionApi'
 import { OFFICER_LOGIN_PATH } from './RequireOfficer'
 
@@ -26,13 +27,18 @@ export const OfficerSessionBar = () => {
             {o.unit.name}
           </Text>
         </Stack>
-        <Button
-          variant="outline"
-          loading={logout.isPending}
-          onClick={() => logout.mutate(undefined, { onSettled: () => navigate(OFFICER_LOGIN_PATH) })}
-        >
-          {t('officer.session.logout')}
-        </Button>
+        <Group gap="xs">
+          <Button variant="subtle" component={Link} to={OFFICER_PASSWORD_PATH}>
+            {t('officer.admin.session.changePassword')}
+          </Button>
+          <Button
+            variant="outline"
+            loading={logout.isPending}
+            onClick={() => logout.mutate(undefined, { onSettled: () => navigate(OFFICER_LOGIN_PATH) })}
+          >
+            {t('officer.session.logout')}
+          </Button>
+        </Group>
       </Group>
     </Paper>
   )

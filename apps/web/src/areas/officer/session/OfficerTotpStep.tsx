@@ -4,10 +4,15 @@ import { useTranslation } from 'react-i18next'
 import { explainOfficerLogin } from './officerLoginErrors'
 import { type TotpRequired, useOfficerTotp } from './officerSessionApi'
 
-type Props = { challenge: TotpRequired; onSignedIn: () => void; onRestart: () => void }
+type Props = {
+  challenge: TotpRequired
+  onSignedIn: (permissions: string[]) => void
+  onPasswordChange: () => void
+  onRestart: () => void
+}
 
 /** Officer login, step 2: the 6-digit code of the authenticator app. */
-export const OfficerTotpStep = ({ challenge, onSignedIn, onRestart }: Props) => {
+export const OfficerTotpStep = ({ challenge, onSignedIn, onPasswordChange, onRestart }: Props) => {
   const { t } = useTranslation()
   const verify = useOfficerTotp()
   const [code, setCode] = useState('')
@@ -25,7 +30,9 @@ export const OfficerTotpStep = ({ challenge, onSignedIn, onRestart }: Props) => 
     verify.mutate(
       { challengeId: challenge.challengeId, code },
       {
-        onSuccess: onSignedIn,
+        // After a password reset, a new password comes before anything else.
+        onSuccess: (out) =>
+          out.status === 'signed_in' ? onSignedIn(out.officer.permissions) : onPasswordChange(),
         onError: () => {
           setCode('')
           codeRef.current?.focus()

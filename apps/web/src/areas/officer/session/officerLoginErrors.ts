@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import type { ApiError } from '../../../api'
 import type { vi } from '../../../i18n/vi'
+import { explainOfficerError } from './officerErrors'
 
 type LoginErrorKey = keyof typeof vi.officer.login.errors
 
@@ -14,8 +15,8 @@ const KEYS: Readonly<Record<string, LoginErrorKey>> = {
   'platform.RATE_LIMITED': 'locked',
 }
 
-/** What the officer is told about a refused login step; the server's message for codes this UI does not know. */
+/** What the officer is told about a refused login step. */
 export const explainOfficerLogin = (error: ApiError, t: TFunction): string => {
   const key = KEYS[error.code]
-  return key ? t(`officer.login.errors.${key}`) : t('errors.serverMessage', { message: error.message })
+  return key ? t(`officer.login.errors.${key}`) : explainOfficerError(error, t)
 }

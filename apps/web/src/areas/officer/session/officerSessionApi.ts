@@ -15,6 +15,9 @@ export type CurrentOfficer = {
 }
 
 export type TotpRequired = { status: 'totp_required'; challengeId: string; expiresAt: string }
+/** No authenticator yet: the one-time password opened a session that can only do the first-login steps. */
+export type FirstLoginStarted = { status: 'first_login'; stage: 'password_change'; expiresAt: string }
+export type PasswordAnswer = TotpRequired | FirstLoginStarted
 
 export const officerAuthPaths = {
   me: '/api/v1/officer/me',
@@ -23,7 +26,13 @@ export const officerAuthPaths = {
   logout: '/api/v1/officer/auth/logout',
 }
 
-const meKey = ['officer', 'me'] as const
+export const meKey = ['officer', 'me'] as const
+
+/** The codes /me answers for a first-login session: the portal sends the officer to the first-login page. */
+export const FIRST_LOGIN_CODES: readonly string[] = [
+  'officers.PASSWORD_CHANGE_REQUIRED',
+  'officers.TOTP_ENROLMENT_REQUIRED',
+]
 
 export const useOfficerMe = () =>
   useQuery<CurrentOfficer, ApiError>({
@@ -34,19 +43,31 @@ export const useOfficerMe = () =>
   })
 
 export const useOfficerPassword = () =>
-  useMutation<TotpRequired, ApiError, { officerNumber: string; password: string }>({
-    mutationFn: (body) => apiPost<TotpRequired>(officerAuthPaths.login, body),
+  useMutation<PasswordAnswer, ApiError, { officerNumber: string; password: string }>({
+    mutationFn: (body) => apiPost<PasswordAnswer>(officerAuthPaths.login, body),
   })
 
-type SignedIn = { status: 'signed_in'; officer: Omit<CurrentOfficer, 'sessionExpiresAt'>; expiresAt: string }
+export type SignedIn = {
+  status: 'signed_in'
+  officer: Omit<CurrentOfficer, 'sessionExpiresAt'>
+  expiresAt: string
+}
+type TotpAnswer = SignedIn | { status: 'password_change_required'; expiresAt: string }
+
+/** The answer of a step that opened a full session is the officer: the guard sees it at once. */
+export const useSignedIn = () => {
+  const client = useQueryClient()
+  return (out: SignedIn) =>
+    client.setQueryData<CurrentOfficer>(meKey, { ...out.officer, sessionExpiresAt: out.expiresAt })
+}
 
 export const useOfficerTotp = () => {
+  const signedIn = useSignedIn()
   const client = useQueryClient()
-  return useMutation<SignedIn, ApiError, { challengeId: string; code: string }>({
-    mutationFn: (body) => apiPost<SignedIn>(officerAuthPaths.totp, body),
-    // The answer is the officer: the guard sees the session at once, not the 401 of before the login.
+  return useMutation<TotpAnswer, ApiError, { challengeId: string; code: string }>({
+    mutationFn: (body) => apiPost<TotpAnswer>(officerAuthPaths.totp, body),
     onSuccess: (out) =>
-      client.setQueryData<CurrentOfficer>(meKey, { ...out.officer, sessionExpiresAt: out.expiresAt }),
+      out.status === 'signed_in' ? signedIn(out) : client.removeQueries({ queryKey: meKey }),
   })
 }
 
@@ -58,6 +79,8 @@ export const useOfficerLogout = () => {
     onSettled: () => {
       client.removeQueries({ queryKey: ['registry'] })
       client.removeQueries({ queryKey: ['biometrics'] })
+      client.removeQueries({ queryKey: ['officerAdmin'] })
+      client.removeQueries({ queryKey: ['firstLogin'] })
       client.removeQueries({ queryKey: meKey })
     },
   })

@@ -1,0 +1,153 @@
+import type { z } from 'zod'
+import type { Deps } from '../../deps.js'
+import { recordAudit } from '../../platform/audit/index.js'
+import { type ErrorFactory, fail } from '../../platform/errors.js'
+import { findClient, insertClient, listClientRows, setClientStatus } from './clients.repository.js'
+import {
+  AuthMethod,
+  ClientJwksInput,
+  ClientName,
+  DEFAULT_SCOPES,
+  MinLevel,
+  Purpose,
+  RedirectUri,
+  Scopes,
+  Sector,
+} from './clients.schemas.js'
+import { hashClientSecret, newClientId, newClientSecret } from './clients.secret.js'
+import { OIDC } from './oidc.errors.js'
+import type { ClientAuthMethod, ClientJwks, ClientRow, ClientStatus } from './oidc.table.js'
+
+type ClientDeps = Pick<Deps, 'db' | 'clock'>
+/** Who registers or suspends a relying party (the CLI is `{ id: 'cli', kind: 'system' }`). */
+export type ClientActor = { id: string; kind: 'system' | 'officer' }
+
+export type NewClient = {
+  name: string
+  redirectUris: string[]
+  purpose?: string | undefined
+  scopes?: string[] | undefined
+  minLevel?: number | undefined
+  sector?: string | undefined
+  authMethod?: string | undefined
+  jwks?: unknown
+}
+
+export type ClientView = {
+  client_id: string
+  client_name: string
+  purpose: string | null
+  redirect_uris: string[]
+  scopes: string[]
+  min_level: number
+  sector: string
+  token_endpoint_auth_method: ClientAuthMethod
+  status: ClientStatus
+  created_at: string
+}
+
+/** The credentials, shown once: the secret is not stored and cannot be shown again. */
+export type ClientCredentials = ClientView & { client_secret?: string }
+
+const parse = <T>(schema: z.ZodType<T>, value: unknown, error: ErrorFactory): T => {
+  const r = schema.safeParse(value)
+  return r.success ? r.data : fail(error)
+}
+
+export const toClientView = (r: ClientRow): ClientView => ({
+  client_id: r.client_id,
+  client_name: r.name,
+  purpose: r.purpose,
+  redirect_uris: r.redirect_uris,
+  scopes: r.scopes,
+  min_level: r.min_level,
+  sector: r.sector,
+  token_endpoint_auth_method: r.auth_method,
+  status: r.status,
+  created_at: new Date(r.created_at).toISOString(),
+})
+
+/** Registers a relying party; every field is checked before anything is written. */
+export const addClient = async (
+  deps: ClientDeps,
+  actor: ClientActor,
+  input: NewClient,
+): Promise<ClientCredentials> => {
+  const name = parse(ClientName, input.name, OIDC.CLIENT_NAME_INVALID)
+  if (input.redirectUris.length < 1 || input.redirectUris.length > 20) fail(OIDC.REDIRECT_URI_INVALID)
+  const redirectUris = input.redirectUris.map((u) => parse(RedirectUri, u, OIDC.REDIRECT_URI_INVALID))
+  const purpose =
+    input.purpose === undefined ? null : parse(Purpose, input.purpose, OIDC.PURPOSE_INVALID) || null
+  const scopes = parse(Scopes, input.scopes ?? DEFAULT_SCOPES, OIDC.SCOPES_INVALID)
+  const minLevel = parse(MinLevel, input.minLevel ?? 1, OIDC.MIN_LEVEL_INVALID)
+  const authMethod = parse(AuthMethod, input.authMethod ?? 'client_secret_basic', OIDC.AUTH_METHOD_INVALID)
+  const usesKeys = authMethod === 'private_key_jwt'
+  if (usesKeys !== (input.jwks !== undefined)) fail(OIDC.JWKS_INVALID)
+  const jwks: ClientJwks | null = usesKeys ? parse(ClientJwksInput, input.jwks, OIDC.JWKS_INVALID) : null
+  const clientId = newClientId()
+  const sector = input.sector === undefined ? clientId : parse(Sector, input.sector, OIDC.SECTOR_INVALID)
+  const secret = usesKeys ? undefined : newClientSecret()
+  const now = deps.clock.now()
+  await deps.db.transaction().execute(async (trx) => {
+    await insertClient(trx, {
+      client_id: clientId,
+      name,
+      purpose,
+      auth_method: authMethod,
+      secret_hash: secret === undefined ? null : hashClientSecret(secret),
+      jwks: jwks === null ? null : JSON.stringify(jwks),
+      redirect_uris: redirectUris,
+      scopes,
+      min_level: minLevel,
+      sector,
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+    })
+    await recordAudit(trx, deps.clock, {
+      actor: actor.id,
+      actorKind: actor.kind,
+      action: 'oidc.client.added',
+      subject: clientId,
+      subjectKind: 'relying_party',
+      data: { name, scopes, minLevel, authMethod },
+    })
+  })
+  const row = (await findClient(deps.db, clientId)) ?? fail(OIDC.CLIENT_NOT_FOUND)
+  return { ...toClientView(row), ...(secret === undefined ? {} : { client_secret: secret }) }
+}
+
+export const listClients = async (deps: ClientDeps): Promise<ClientView[]> =>
+  (await listClientRows(deps.db)).map(toClientView)
+
+const changeStatus = async (
+  deps: ClientDeps,
+  actor: ClientActor,
+  clientId: string,
+  [from, to]: [ClientStatus, ClientStatus],
+  reason: string | undefined,
+) => {
+  const current = (await findClient(deps.db, clientId)) ?? fail(OIDC.CLIENT_NOT_FOUND)
+  if (current.status !== from) fail(to === 'suspended' ? OIDC.ALREADY_SUSPENDED : OIDC.NOT_SUSPENDED)
+  await deps.db.transaction().execute(async (trx) => {
+    // Conditional on the old status: of two concurrent changes only one takes effect.
+    const changed = await setClientStatus(trx, clientId, from, to, deps.clock.now())
+    if (!changed) fail(to === 'suspended' ? OIDC.ALREADY_SUSPENDED : OIDC.NOT_SUSPENDED)
+    await recordAudit(trx, deps.clock, {
+      actor: actor.id,
+      actorKind: actor.kind,
+      action: to === 'suspended' ? 'oidc.client.suspended' : 'oidc.client.reinstated',
+      subject: clientId,
+      subjectKind: 'relying_party',
+      data: reason ? { reason } : {},
+    })
+  })
+  return toClientView((await findClient(deps.db, clientId)) ?? fail(OIDC.CLIENT_NOT_FOUND))
+}
+
+/** Cuts a relying party off at once: no new logins, and its tokens stop working. */
+export const suspendClient = (deps: ClientDeps, actor: ClientActor, clientId: string, reason?: string) =>
+  changeStatus(deps, actor, clientId, ['active', 'suspended'], reason)
+
+export const reinstateClient = (deps: ClientDeps, actor: ClientActor, clientId: string, reason?: string) =>
+  changeStatus(deps, actor, clientId, ['suspended', 'active'], reason)

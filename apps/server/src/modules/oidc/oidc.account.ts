@@ -1,0 +1,50 @@
+import type { Account, AccountClaims, FindAccount } from 'oidc-provider'
+import type { Deps } from '../../deps.js'
+import { findAccountBySubject } from '../accounts/index.js'
+import { FOREIGNER_ID, findForeignerRecord, findPersonRecord } from '../registry/index.js'
+
+type AccountDeps = Pick<Deps, 'db'>
+
+/** OpenID's birthdate: the full date, or the year alone when the registry does not know the day. */
+const birthdate = (year: number, month: number | null, day: number | null) =>
+  month !== null && day !== null
+    ? `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+    : String(year).padStart(4, '0')
+
+/** Name, date of birth and gender from the population (or immigration) registry: the `profile` scope. */
+const profileClaims = async (deps: AccountDeps, subjectId: string) => {
+  if (FOREIGNER_ID.test(subjectId)) {
+    const f = await findForeignerRecord(deps.db, subjectId)
+    return f ? { name: f.fullName, birthdate: f.dateOfBirth, gender: f.gender } : {}
+  }
+  const p = await findPersonRecord(deps.db, subjectId)
+  return p
+    ? { name: p.full_name, birthdate: birthdate(p.birth_year, p.birth_month, p.birth_day), gender: p.gender }
+    : {}
+}
+
+/** The claims a scope string releases; the registry is read only when a scope needs it. */
+export const claimsOf = async (
+  deps: AccountDeps,
+  subjectId: string,
+  scope: string,
+): Promise<AccountClaims> => {
+  const scopes = new Set(scope.split(' '))
+  return {
+    sub: subjectId,
+    ...(scopes.has('profile') ? await profileClaims(deps, subjectId) : {}),
+    ...(scopes.has('vn_id') ? { vn_id: subjectId } : {}),
+  }
+}
+
+/**
+ * The provider's account is the e-ID account, keyed by its username (the personal ID number). Only an
+ * active account is found: a locked or closed one stops getting tokens and userinfo at once.
+ */
+export const findAccount =
+  (deps: AccountDeps): FindAccount =>
+  async (_ctx, sub): Promise<Account | undefined> => {
+    const account = await findAccountBySubject(deps.db, sub)
+    if (account?.status !== 'active') return undefined
+    return { accountId: sub, claims: (_use, scope) => claimsOf(deps, sub, scope) }
+  }

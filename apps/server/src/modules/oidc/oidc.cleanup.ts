@@ -1,0 +1,19 @@
+import type { Deps } from '../../deps.js'
+import { startPeriodic } from '../../platform/periodic.js'
+import { deleteExpiredPayloads } from './adapter.repository.js'
+
+/** Deletes expired sessions, interactions, codes, tokens and grants once (they are already invisible). */
+export const cleanupOidc = async (deps: Pick<Deps, 'db' | 'clock'>) => ({
+  payloads: await deleteExpiredPayloads(deps.db, deps.clock.now()),
+})
+
+/** Runs the cleanup every 10 minutes; `stop()` waits for the run in progress. */
+export const startOidcCleanup = (
+  deps: Pick<Deps, 'db' | 'clock' | 'log'>,
+  opts: { intervalMs?: number } = {},
+) =>
+  startPeriodic(() => cleanupOidc(deps), {
+    intervalMs: opts.intervalMs ?? 600_000,
+    firstDelayMs: 45_000,
+    onError: (e) => deps.log.error({ err: e }, 'oidc cleanup failed'),
+  })

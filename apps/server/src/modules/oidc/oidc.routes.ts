@@ -1,0 +1,36 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Deps } from '../../deps.js'
+import { interactionRoutes } from './interaction.routes.js'
+import { createOidcRuntime } from './oidc.provider.js'
+
+/**
+ * The OpenID provider inside the Fastify server. oidc-provider is a Koa app that reads the raw request
+ * itself, so its routes live in a plugin whose only body "parser" leaves the stream untouched, and the
+ * reply is hijacked to hand it the raw Node request and response. Our login and consent pages are
+ * ordinary Fastify routes under /oidc/interaction.
+ */
+export const oidcRoutes = async (app: FastifyInstance, deps: Deps) => {
+  const oidc = createOidcRuntime(deps)
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers()
+    scope.addContentTypeParser('*', (_req, _payload, done) => done(null))
+    const toProvider = async (req: FastifyRequest, reply: FastifyReply) => {
+      const { handle } = await oidc.current()
+      reply.hijack()
+      await handle(req.raw, reply.raw)
+    }
+    scope.route({
+      method: ['GET', 'POST', 'OPTIONS'],
+      url: '/oidc/*',
+      schema: { hide: true },
+      handler: toProvider,
+    })
+    scope.route({
+      method: ['GET', 'OPTIONS'],
+      url: '/.well-known/openid-configuration',
+      schema: { hide: true },
+      handler: toProvider,
+    })
+  })
+  await app.register(async (scope) => interactionRoutes(scope, deps, oidc))
+}

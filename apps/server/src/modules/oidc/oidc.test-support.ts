@@ -1,0 +1,179 @@
+import { createServer } from 'node:net'
+import * as client from 'openid-client'
+import { expect } from 'vitest'
+import { startTestApp, type TestContext } from '../../test/harness.js'
+import { givenAccount, lastSmsCode } from '../accounts/accounts.test-support.js'
+import { seedDemoRegistry } from '../registry/index.js'
+import { AS_OF, NOW } from '../registry/registry.test-support.js'
+import { addClient, type NewClient } from './clients.service.js'
+
+export const PASSWORD = 'Hanoi@2026x'
+/** Demo people (registry.demo.ts): An gets a level-2 account, Bình a level-1 account. */
+export const AN = '079095001234'
+export const BINH = '001190012345'
+/** Redirect URIs on a host nobody listens on: the test reads the code from the Location header. */
+export const CALLBACK = 'http://localhost:9/callback'
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer()
+    s.once('error', reject)
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      s.close(() => resolve(port))
+    })
+  })
+
+export type OidcTest = TestContext & { issuer: string }
+
+/**
+ * The whole server on a real port (openid-client speaks HTTP), with the demo registry and two citizens:
+ * An (level 2) and Bình (level 1), both with the password PASSWORD.
+ */
+export const startOidcTest = async (env: Record<string, string> = {}): Promise<OidcTest> => {
+  const port = await freePort()
+  const issuer = `http://127.0.0.1:${port}`
+  const t = await startTestApp({ PUBLIC_URL: issuer, ...env })
+  await t.app.listen({ host: '127.0.0.1', port })
+  await seedDemoRegistry(t.handle, { asOf: AS_OF, now: NOW, population: 0 })
+  await givenAccount(t.db, { subjectId: AN, level: 2, password: PASSWORD, phone: '+84912345678', at: NOW })
+  await givenAccount(t.db, { subjectId: BINH, level: 1, password: PASSWORD, phone: '+84987654321', at: NOW })
+  return { ...t, issuer }
+}
+
+/** A relying party registered as the CLI does, and openid-client configured for it. */
+export const givenRelyingParty = async (t: OidcTest, input: Partial<NewClient> = {}) => {
+  const creds = await addClient(
+    t.deps,
+    { id: 'test', kind: 'system' },
+    {
+      name: 'Cổng Dịch vụ công thử nghiệm',
+      redirectUris: [CALLBACK],
+      purpose: 'Nộp hồ sơ trực tuyến',
+      ...input,
+    },
+  )
+  const secret = creds.client_secret ?? ''
+  const config = await client.discovery(
+    new URL(t.issuer),
+    creds.client_id,
+    secret,
+    client.ClientSecretBasic(secret),
+    {
+      execute: [client.allowInsecureRequests],
+    },
+  )
+  return { creds, config }
+}
+
+/** The authorization request a relying party sends, with PKCE S256, state and nonce. */
+export const authorizationRequest = async (
+  config: client.Configuration,
+  params: Record<string, string> = {},
+) => {
+  const verifier = client.randomPKCECodeVerifier()
+  const state = client.randomState()
+  const nonce = client.randomNonce()
+  const url = client.buildAuthorizationUrl(config, {
+    redirect_uri: CALLBACK,
+    scope: 'openid profile',
+    code_challenge: await client.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    state,
+    nonce,
+    ...params,
+  })
+  return { url, verifier, state, nonce }
+}
+
+type Step = { status: number; url: string; body: string; callback?: URL }
+
+/** A browser: keeps cookies, follows redirects by hand and stops at the relying party's callback. */
+export const testAgent = () => {
+  const jar = new Map<string, string>()
+  const request = async (url: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers)
+    if (jar.size) headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '))
+    const res = await fetch(url, { ...init, headers, redirect: 'manual' })
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = '', ...attrs] = line.split(';')
+      const at = pair.indexOf('=')
+      const name = pair.slice(0, at).trim()
+      const value = pair.slice(at + 1).trim()
+      const expired = attrs.some((a) => {
+        const [k = '', v = ''] = a.trim().split('=')
+        return (
+          (k.toLowerCase() === 'max-age' && Number(v) <= 0) ||
+          (k.toLowerCase() === 'expires' && Date.parse(v) < Date.now())
+        )
+      })
+      if (!value || expired) jar.delete(name)
+      else jar.set(name, value)
+    }
+    return res
+  }
+  const go = async (url: string, init?: RequestInit): Promise<Step> => {
+    let at = url
+    let res = await request(at, init)
+    while (res.status >= 300 && res.status < 400) {
+      const next = new URL(res.headers.get('location') ?? '', at)
+      if (next.href.startsWith(CALLBACK)) return { status: res.status, url: at, body: '', callback: next }
+      at = next.href
+      res = await request(at)
+    }
+    return { status: res.status, url: at, body: await res.text() }
+  }
+  const submit = (page: Step, step: string, fields: Record<string, string>) => {
+    const action = new RegExp(`action="([^"]*/${step})"`).exec(page.body)?.[1]
+    expect(action, `no ${step} form on ${page.url}: ${page.body.slice(0, 300)}`).toBeTruthy()
+    const hidden = Object.fromEntries(
+      [...page.body.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]),
+    )
+    return go(new URL(action ?? '', page.url).href, {
+      method: 'POST',
+      body: new URLSearchParams({ ...hidden, ...fields }),
+    })
+  }
+  return { jar, request, go, submit }
+}
+export type TestAgent = ReturnType<typeof testAgent>
+
+/**
+ * A citizen's way through the login pages: the password, the SMS code on a new device, then consent
+ * (or refusal); returns the last step (the callback, or the page where it stopped).
+ */
+export const logIn = async (
+  t: OidcTest,
+  agent: TestAgent,
+  url: URL,
+  who: { username: string; consent?: 'allow' | 'deny' },
+): Promise<Step> => {
+  let step = await agent.go(url.href)
+  for (let i = 0; i < 5 && !step.callback; i++) {
+    if (step.body.includes('/login"')) {
+      // The clock is frozen: a second of its own makes the SMS code sent now the newest one.
+      t.clock.advance(1000)
+      step = await agent.submit(step, 'login', { username: who.username, password: PASSWORD })
+    } else if (step.body.includes('/verify"'))
+      step = await agent.submit(step, 'verify', { code: await lastSmsCode(t.db, 'otp.login_new_device') })
+    else if (step.body.includes('/confirm"'))
+      step = await agent.submit(step, who.consent === 'deny' ? 'abort' : 'confirm', {})
+    else break
+  }
+  return step
+}
+
+/** The callback's code exchanged by openid-client, checking state, nonce and PKCE. */
+export const exchange = (
+  config: client.Configuration,
+  callback: URL | undefined,
+  req: { verifier: string; state: string; nonce: string },
+) => {
+  expect(callback, 'the flow did not come back to the relying party').toBeDefined()
+  return client.authorizationCodeGrant(config, callback ?? new URL(CALLBACK), {
+    pkceCodeVerifier: req.verifier,
+    expectedState: req.state,
+    expectedNonce: req.nonce,
+  })
+}
