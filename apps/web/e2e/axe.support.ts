@@ -36,3 +36,12 @@ export const seriousViolations = async (page: Page): Promise<string[]> => {
           .join(', ')}`,
     )
 }
+
+/** The serious violations at phone width, where the portal's pages are checked too; the page keeps its size. */
+export const violationsAtPhoneWidth = async (page: Page): Promise<string[]> => {
+  const size = page.viewportSize()
+  await page.setViewportSize({ width: 390, height: 844 })
+  const found = await seriousViolations(page)
+  if (size) await page.setViewportSize(size)
+  return found
+}

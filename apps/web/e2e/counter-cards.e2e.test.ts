@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   type OfficerSession,
@@ -9,7 +9,7 @@ import { AS_OF, NOW } from '../../server/src/modules/registry/registry.test-supp
 import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
 import { seriousViolations } from './axe.support.js'
-import { giveOfficerCookies } from './officer.support.js'
+import { openOfficerContext } from './officer.support.js'
 
 // Three living people of the demo registry (registry.demo.ts).
 const AN = '079095001234'
@@ -55,13 +55,7 @@ afterAll(async () => {
   await t?.close()
 })
 
-const officerContext = async (officer: OfficerSession): Promise<BrowserContext> => {
-  // bypassCSP: axe is injected as an inline script.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true })
-  await giveOfficerCookies(context, officer, base)
-  await context.addInitScript(() => localStorage.setItem('dinhdanh.language', 'vi'))
-  return context
-}
+const officerContext = (officer: OfficerSession) => openOfficerContext(browser, officer, base)
 
 const main = (page: Page) => page.getByRole('main')
 const rows = (page: Page) => page.locator('tbody tr')

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { fingersCapture } from '../../server/src/modules/biometrics/biometrics.test-support.js'
 import { cropFace, PORTRAIT } from '../../server/src/modules/biometrics/face/face.samples.js'
@@ -12,9 +12,9 @@ import {
 } from '../../server/src/modules/officers/officers.test-support.js'
 import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
-import { seriousViolations } from './axe.support.js'
+import { violationsAtPhoneWidth } from './axe.support.js'
 import { fakeCamera } from './camera.support.js'
-import { giveOfficerCookies } from './officer.support.js'
+import { openOfficerContext } from './officer.support.js'
 
 // Kim Min Jun of the demo registry (a Korean with a temporary residence card): the sample portrait and a
 // ten-print are put on record for him, as the immigration database holds them.
@@ -43,21 +43,10 @@ afterAll(async () => {
   await t?.close()
 })
 
-const officerContext = async (officer: OfficerSession): Promise<BrowserContext> => {
-  // bypassCSP: axe is injected as an inline script.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true })
-  await giveOfficerCookies(context, officer, base)
-  await context.addInitScript(() => localStorage.setItem('dinhdanh.language', 'vi'))
-  return context
-}
+const officerContext = (officer: OfficerSession) => openOfficerContext(browser, officer, base)
 
 const main = (page: Page) => page.getByRole('main')
-const accessible = async (page: Page) => {
-  const size = page.viewportSize()
-  await page.setViewportSize({ width: 390, height: 844 })
-  expect(await seriousViolations(page)).toEqual([])
-  if (size) await page.setViewportSize(size)
-}
+const accessible = async (page: Page) => expect(await violationsAtPhoneWidth(page)).toEqual([])
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `/tmp/counter-foreigner-${name}.png`, fullPage: true })
 

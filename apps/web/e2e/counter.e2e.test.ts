@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { fingersCapture } from '../../server/src/modules/biometrics/biometrics.test-support.js'
 import { cropFace, PORTRAIT } from '../../server/src/modules/biometrics/face/face.samples.js'
@@ -9,9 +9,9 @@ import {
 } from '../../server/src/modules/officers/officers.test-support.js'
 import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
-import { seriousViolations } from './axe.support.js'
+import { violationsAtPhoneWidth } from './axe.support.js'
 import { fakeCamera } from './camera.support.js'
-import { giveOfficerCookies } from './officer.support.js'
+import { openOfficerContext } from './officer.support.js'
 
 // Nguyễn Văn An of the demo registry: the sample portrait and a ten-print are on record for him.
 const AN = { personalId: '079095001234', phone: '0395001234', phoneE164: '+84395001234' }
@@ -43,21 +43,11 @@ afterAll(async () => {
   await t?.close()
 })
 
-const officerContext = async (officer: OfficerSession): Promise<BrowserContext> => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true })
-  await giveOfficerCookies(context, officer, base)
-  await context.addInitScript(() => localStorage.setItem('dinhdanh.language', 'vi'))
-  return context
-}
+const officerContext = (officer: OfficerSession) => openOfficerContext(browser, officer, base)
 
 const main = (page: Page) => page.getByRole('main')
 /** The step on screen has no serious or critical WCAG violations (axe-core), at phone width like the other pages. */
-const accessible = async (page: Page) => {
-  const size = page.viewportSize()
-  await page.setViewportSize({ width: 390, height: 844 })
-  expect(await seriousViolations(page)).toEqual([])
-  if (size) await page.setViewportSize(size)
-}
+const accessible = async (page: Page) => expect(await violationsAtPhoneWidth(page)).toEqual([])
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `/tmp/counter-${name}.png`, fullPage: true })

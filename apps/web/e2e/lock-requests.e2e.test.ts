@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ACCOUNTS } from '../../server/src/modules/accounts/accounts.errors.js'
 import { givenAccount } from '../../server/src/modules/accounts/accounts.test-support.js'
@@ -12,8 +12,8 @@ import { PLATFORM } from '../../server/src/platform/errors.js'
 import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
 import { lockRequestsVi } from '../src/i18n/lockRequests.vi.js'
-import { seriousViolations } from './axe.support.js'
-import { giveOfficerCookies } from './officer.support.js'
+import { violationsAtPhoneWidth } from './axe.support.js'
+import { openOfficerContext } from './officer.support.js'
 
 const HOLDER = { personalId: '001190012345', phone: '+84912000777' }
 const LETTER = {
@@ -51,21 +51,11 @@ afterAll(async () => {
   await t?.close()
 })
 
-const officerContext = async (officer: OfficerSession): Promise<BrowserContext> => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true })
-  await giveOfficerCookies(context, officer, base)
-  await context.addInitScript(() => localStorage.setItem('dinhdanh.language', 'vi'))
-  return context
-}
+const officerContext = (officer: OfficerSession) => openOfficerContext(browser, officer, base)
 
 const main = (page: Page) => page.getByRole('main')
 /** No serious or critical WCAG violations (axe-core), at phone width like the other pages. */
-const accessible = async (page: Page) => {
-  const size = page.viewportSize()
-  await page.setViewportSize({ width: 390, height: 844 })
-  expect(await seriousViolations(page)).toEqual([])
-  if (size) await page.setViewportSize(size)
-}
+const accessible = async (page: Page) => expect(await violationsAtPhoneWidth(page)).toEqual([])
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `/tmp/lock-requests-${name}.png`, fullPage: true })
 

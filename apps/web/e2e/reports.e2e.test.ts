@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { givenAccount } from '../../server/src/modules/accounts/accounts.test-support.js'
 import { AN, BINH, CUONG, call } from '../../server/src/modules/enrolment/enrolment.test-support.js'
@@ -11,8 +11,8 @@ import { seedDemoRegistry } from '../../server/src/modules/registry/index.js'
 import { AS_OF, NOW } from '../../server/src/modules/registry/registry.test-support.js'
 import { browserAvailable, launchBrowser } from '../../server/src/test/browser.js'
 import { startTestApp, type TestContext } from '../../server/src/test/harness.js'
-import { seriousViolations } from './axe.support.js'
-import { giveOfficerCookies } from './officer.support.js'
+import { violationsAtPhoneWidth } from './axe.support.js'
+import { openOfficerContext } from './officer.support.js'
 
 const BAO = '001216006789'
 const DUNG = { personalId: '036155000777', phone: '0395000777' }
@@ -62,21 +62,11 @@ afterAll(async () => {
   await t?.close()
 })
 
-const supervisorContext = async (): Promise<BrowserContext> => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true })
-  await giveOfficerCookies(context, supervisor, base)
-  await context.addInitScript(() => localStorage.setItem('dinhdanh.language', 'vi'))
-  return context
-}
+const supervisorContext = () => openOfficerContext(browser, supervisor, base)
 
 const main = (page: Page) => page.getByRole('main')
 /** The page has no serious or critical WCAG violations (axe-core), at phone width like the other pages. */
-const accessible = async (page: Page) => {
-  const size = page.viewportSize()
-  await page.setViewportSize({ width: 390, height: 844 })
-  expect(await seriousViolations(page)).toEqual([])
-  if (size) await page.setViewportSize(size)
-}
+const accessible = async (page: Page) => expect(await violationsAtPhoneWidth(page)).toEqual([])
 /** A table's rows as the text of their cells. */
 const rowsOf = (page: Page, caption: string) =>
   page
