@@ -30,7 +30,7 @@ export const changeAssignment = async (
   const roles: Role[] = change.roles ? [...new Set(change.roles)] : target.roles
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now()
-    await assertAdministratorRemains(trx, target.id, roles.includes('administrator'))
+    await assertAdministratorRemains(trx, m, target.id, roles.includes('administrator'))
     const row =
       (await updateAssignment(trx, target.id, { roles, unitCode: unit.code, now })) ??
       fail(OFFICERS.OFFICER_NOT_FOUND)

@@ -16,7 +16,7 @@ export const suspendOfficer = async (
   const { row: target, unit } = await loadManaged(deps.db, m, officerId)
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now()
-    await assertAdministratorRemains(trx, target.id, false)
+    await assertAdministratorRemains(trx, m, target.id, false)
     const row =
       (await setOfficerStatus(trx, target.id, 'active', 'suspended', now)) ?? fail(OFFICERS.ALREADY_SUSPENDED)
     const ended = await revokeSessions(trx, target.id, 'suspended', now)
