@@ -1,41 +1,21 @@
-import { vietnamDateOf } from '@dinhdanh/vn-id'
-import { sql } from 'kysely'
 import type { Deps } from '../../deps.js'
 import type { Officer } from '../officers/index.js'
-import { sum, zeroCounts } from './report-counts.js'
-import { rangeView, reportRange } from './report-range.js'
-import { inScope, reportScope } from './report-scope.js'
+import { kindStateReport } from './kind-state.report.js'
 import type { RangeAsked } from './reports.schemas.js'
 
 export const CARD_KINDS = ['issue', 'renewal', 'reissue'] as const
 export const CARD_STATES = ['received', 'approved', 'produced', 'delivered', 'rejected'] as const
-type Kind = (typeof CARD_KINDS)[number]
-type State = (typeof CARD_STATES)[number]
 
 /** ID-card applications (cấp, cấp đổi, cấp lại) received in the period within the scope, by kind and state today. */
-export const cardApplicationsReport = async (
-  deps: Pick<Deps, 'db' | 'clock'>,
-  q: RangeAsked,
-  officer: Officer,
-) => {
-  const range = reportRange(q, deps.clock.now())
-  const scope = await reportScope(deps.db, officer, q.unit)
-  const { rows } = await sql<{ kind: Kind; state: State; n: number }>`
-    SELECT kind, state, count(*)::int AS n FROM enrolment_card_application
-    WHERE received_on BETWEEN ${range.from}::date AND ${range.to}::date
-      AND ${inScope(scope.filter, 'unit_code', 'unit_province')}
-    GROUP BY 1, 2
-  `.execute(deps.db)
-  const byKind = CARD_KINDS.map((kind) => {
-    const byState = zeroCounts(CARD_STATES)
-    for (const r of rows) if (r.kind === kind) byState[r.state] += r.n
-    return { kind, total: sum(byState), byState }
-  })
-  return {
-    asOf: vietnamDateOf(deps.clock.now()),
-    range: rangeView(range),
-    scope,
-    total: byKind.reduce((a, k) => a + k.total, 0),
-    byKind,
-  }
-}
+export const cardApplicationsReport = (deps: Pick<Deps, 'db' | 'clock'>, q: RangeAsked, officer: Officer) =>
+  kindStateReport(
+    deps,
+    {
+      table: 'enrolment_card_application',
+      dateColumn: 'received_on',
+      kinds: CARD_KINDS,
+      states: CARD_STATES,
+    },
+    q,
+    officer,
+  )
