@@ -1,6 +1,6 @@
-import { Alert, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '../../../api'
+import { CodedErrorAlert } from '../../../layout/CodedErrorAlert'
 import { counterErrorText } from './counterLabels'
 
 type Props = { error: ApiError; title?: string }
@@ -9,21 +9,10 @@ type Props = { error: ApiError; title?: string }
 export const CounterErrorAlert = ({ error, title }: Props) => {
   const { t } = useTranslation()
   return (
-    <Alert
-      color="red"
-      variant="light"
+    <CodedErrorAlert
+      error={error}
       title={title ?? t('officer.counter.errorTitle')}
-      role="alert"
-      data-code={error.code}
-    >
-      <Stack gap={4}>
-        <Text fw={600}>{counterErrorText(error, t)}</Text>
-        <Text size="xs" c="dimmed">
-          {error.code}
-          {error.status ? ` · HTTP ${error.status}` : ''}
-          {error.message ? ` · ${error.message}` : ''}
-        </Text>
-      </Stack>
-    </Alert>
+      text={counterErrorText(error, t)}
+    />
   )
 }

@@ -1,8 +1,8 @@
-import { Alert, Stack, Text } from '@mantine/core'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '../../../api'
 import { vi } from '../../../i18n/vi'
+import { CodedErrorAlert } from '../../../layout/CodedErrorAlert'
 import { localizeError } from '../../../layout/ErrorAlert'
 import { isKeyOf } from '../labels'
 
@@ -18,20 +18,11 @@ export const reportErrorText = (error: ApiError, t: TFunction): string => {
 export const ReportErrorAlert = ({ error }: { error: ApiError }) => {
   const { t } = useTranslation()
   return (
-    <Alert
-      color="red"
-      variant="light"
+    <CodedErrorAlert
+      error={error}
       title={t('officer.reports.errors.title')}
-      role="alert"
-      data-code={error.code}
-    >
-      <Stack gap={4}>
-        <Text fw={600}>{reportErrorText(error, t)}</Text>
-        <Text size="xs" c="dimmed">
-          {error.code}
-          {error.status ? ` · HTTP ${error.status}` : ''}
-        </Text>
-      </Stack>
-    </Alert>
+      text={reportErrorText(error, t)}
+      showMessage={false}
+    />
   )
 }
