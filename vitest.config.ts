@@ -6,6 +6,7 @@ export default defineConfig({
     include: [
       'packages/*/src/**/*.test.ts',
       'apps/server/src/**/*.test.ts',
+      'apps/demo-rp/src/**/*.test.ts',
       'bench/**/*.test.ts',
       'apps/web/e2e/**/*.test.ts',
     ],

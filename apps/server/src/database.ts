@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { AccountsTables } from './modules/accounts/accounts.table.js'
 import type { AuthnTables } from './modules/authn/authn.table.js'
 import type { BiometricsTables } from './modules/biometrics/biometrics.table.js'
+import type { DataAccessTables } from './modules/data-access/data-access.table.js'
 import type { EnrolmentTables } from './modules/enrolment/enrolment.table.js'
 import type { LockRequestsTables } from './modules/lock-requests/lock-requests.table.js'
 import type { OfficersTables } from './modules/officers/officers.table.js'
@@ -24,6 +25,7 @@ export interface Database
     TelecomTables,
     OfficersTables,
     OidcTables,
+    DataAccessTables,
     EnrolmentTables,
     LockRequestsTables {}
 

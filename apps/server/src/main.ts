@@ -13,7 +13,7 @@ import {
   seedDemoOfficers,
   startOfficersCleanup,
 } from './modules/officers/index.js'
-import { startOidcCleanup } from './modules/oidc/index.js'
+import { DEMO_ORIGINS, registerDemoClients, startOidcCleanup } from './modules/oidc/index.js'
 import { policyFor } from './modules/policy/index.js'
 import {
   demoForeigners,
@@ -89,6 +89,9 @@ const start = async () => {
     // Demo police units and officers with published TOTP secrets (docs/officers.md): never without DEMO_SEED.
     const officers = await seedDemoOfficers(deps)
     if (officers) log.info({ officers }, 'demo officers seeded (first start)')
+    // The demo portal and bank of apps/demo-rp (`npm run demo-rp`, docs/demo-rp.md): published credentials.
+    const clients = await registerDemoClients(deps)
+    if (clients.length) log.info({ clients }, 'demo relying parties registered')
   }
   const app = await buildApp(deps)
   await app.listen({ host: config.HOST, port: config.PORT })
@@ -106,6 +109,9 @@ const start = async () => {
     console.log(`\nDemo people (officer portal ${config.publicUrl}/officer):\n${lines.join('\n')}\n`)
     const officerLines = demoOfficers.map((o) => `  ${describeDemoOfficer(o)}`)
     console.log(`Demo officers (password ${DEMO_OFFICER_PASSWORD}):\n${officerLines.join('\n')}\n`)
+    console.log(
+      `Demo relying parties (npm run demo-rp): ${DEMO_ORIGINS.portal} (portal), ${DEMO_ORIGINS.bank} (bank)\n`,
+    )
   }
   log.info(`dinhdanh is up at ${config.publicUrl} (API docs ${config.publicUrl}/api/docs)`)
 

@@ -1,6 +1,7 @@
 import { accountsMigrations } from './modules/accounts/accounts.migrations.js'
 import { authnMigrations } from './modules/authn/authn.migrations.js'
 import { biometricsMigrations } from './modules/biometrics/biometrics.migrations.js'
+import { dataAccessMigrations } from './modules/data-access/data-access.migrations.js'
 import { enrolmentMigrations } from './modules/enrolment/enrolment.migrations.js'
 import { lockRequestsMigrations } from './modules/lock-requests/lock-requests.migrations.js'
 import { officersMigrations } from './modules/officers/officers.migrations.js'
@@ -25,6 +26,7 @@ export const allMigrations: ModuleMigrations = {
   ...telecomMigrations,
   ...officersMigrations,
   ...oidcMigrations,
+  ...dataAccessMigrations,
   ...enrolmentMigrations,
   ...lockRequestsMigrations,
   ...reportsMigrations,

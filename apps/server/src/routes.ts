@@ -11,12 +11,14 @@ import {
   registrationRoutes,
   securityRoutes,
   sessionRoutes,
+  settingsRoutes,
 } from './modules/accounts/index.js'
 import { biometricsRoutes } from './modules/biometrics/index.js'
+import { dataAccessRoutes } from './modules/data-access/index.js'
 import { cardRoutes, counterRoutes } from './modules/enrolment/index.js'
 import { lockRequestRoutes } from './modules/lock-requests/index.js'
 import { officerAdminRoutes, officerAuthRoutes } from './modules/officers/index.js'
-import { oidcRoutes } from './modules/oidc/index.js'
+import { consentRoutes, oidcRoutes, onboardingRoutes, qrLoginRoutes } from './modules/oidc/index.js'
 import { registryRoutes } from './modules/registry/index.js'
 import { reportRoutes } from './modules/reports/index.js'
 import { keysRoutes } from './platform/keys/keys.routes.js'
@@ -28,6 +30,7 @@ export type RouteModule = (app: FastifyInstance, deps: Deps) => void | Promise<v
 export const moduleRoutes: RouteModule[] = [
   keysRoutes,
   oidcRoutes,
+  onboardingRoutes,
   outboxDevRoutes,
   registryRoutes,
   biometricsRoutes,
@@ -36,8 +39,12 @@ export const moduleRoutes: RouteModule[] = [
   sessionRoutes,
   passkeyRoutes,
   securityRoutes,
+  settingsRoutes,
   lockRoutes,
   historyRoutes,
+  dataAccessRoutes,
+  consentRoutes,
+  qrLoginRoutes,
   recoveryRoutes,
   phoneChangeRoutes,
   dependentsRoutes,

@@ -7,16 +7,20 @@ import { CitizenLayout } from './areas/citizen/CitizenLayout'
 import { LoginPage } from './areas/citizen/login/LoginPage'
 import { DependentPage } from './areas/citizen/me/DependentPage'
 import { DependentsPage } from './areas/citizen/me/DependentsPage'
+import { ConnectionsPage } from './areas/citizen/me/dataAccess/ConnectionsPage'
+import { DataAccessPage } from './areas/citizen/me/dataAccess/DataAccessPage'
 import { HistoryPage } from './areas/citizen/me/HistoryPage'
 import { HomePage } from './areas/citizen/me/HomePage'
 import { LockedPage } from './areas/citizen/me/LockedPage'
 import { RequireSession } from './areas/citizen/me/RequireSession'
 import { SecurityPage } from './areas/citizen/me/SecurityPage'
+import { ScanLoginPage } from './areas/citizen/me/webLogin/ScanLoginPage'
 import { RecoverPage } from './areas/citizen/recover/RecoverPage'
 import { ReceiptPage } from './areas/citizen/register/ReceiptPage'
 import { RegisterPage } from './areas/citizen/register/RegisterPage'
 import { RegistrationStatusPage } from './areas/citizen/register/RegistrationStatusPage'
 import { UnlockPage } from './areas/citizen/unlock/UnlockPage'
+import { DevelopersPage } from './areas/developers/DevelopersPage'
 import { LandingPage } from './areas/landing/LandingPage'
 import { NewOfficerPage } from './areas/officer/admin/NewOfficerPage'
 import { OfficerPage } from './areas/officer/admin/OfficerPage'
@@ -37,6 +41,8 @@ import { RecordLockRequestPage } from './areas/officer/lock-requests/RecordLockR
 import { OfficerLayout } from './areas/officer/OfficerLayout'
 import { PersonDetailPage } from './areas/officer/PersonDetailPage'
 import { RegistrySearchPage } from './areas/officer/RegistrySearchPage'
+import { RpApplicationPage } from './areas/officer/relying-parties/RpApplicationPage'
+import { RpQueuePage } from './areas/officer/relying-parties/RpQueuePage'
 import { OverduePage } from './areas/officer/reports/OverduePage'
 import { OverdueUnitPage } from './areas/officer/reports/OverdueUnitPage'
 import { ReportsPage } from './areas/officer/reports/ReportsPage'
@@ -72,7 +78,10 @@ export const routes: RouteObject[] = [
             children: [
               { path: 'home', element: <HomePage /> },
               { path: 'security', element: <SecurityPage /> },
+              { path: 'scan-login', element: <ScanLoginPage /> },
               { path: 'history', element: <HistoryPage /> },
+              { path: 'connections', element: <ConnectionsPage /> },
+              { path: 'data-access', element: <DataAccessPage /> },
               { path: 'dependents', element: <DependentsPage /> },
               { path: 'dependents/:personalId', element: <DependentPage /> },
             ],
@@ -109,6 +118,8 @@ export const routes: RouteObject[] = [
               { path: 'lock-requests/recorded', element: <RecordedListPage /> },
               { path: 'lock-requests/queue', element: <LockQueuePage /> },
               { path: 'lock-requests/requests/:id', element: <LockRequestPage /> },
+              { path: 'relying-parties', element: <RpQueuePage /> },
+              { path: 'relying-parties/:id', element: <RpApplicationPage /> },
               { path: 'reports', element: <ReportsPage /> },
               { path: 'overdue', element: <OverduePage /> },
               { path: 'overdue/:unitCode', element: <OverdueUnitPage /> },
@@ -116,6 +127,11 @@ export const routes: RouteObject[] = [
           },
           { path: '*', element: <NotFound /> },
         ],
+      },
+      {
+        path: 'developers',
+        element: <RequireSession />,
+        children: [{ index: true, element: <DevelopersPage /> }],
       },
       {
         path: 'admin',

@@ -31,8 +31,12 @@ type AddOptions = {
   minLevel: string
   scopes: string
   sector?: string
-  auth: string
+  auth?: string
   jwks?: string
+  profile?: string
+  clientCredentials?: boolean
+  postLogoutRedirectUri: string[]
+  backchannelLogoutUri?: string
 }
 
 export const clientsCommands = (program: Command) => {
@@ -59,10 +63,21 @@ export const clientsCommands = (program: Command) => {
     .option('--sector <name>', 'share pairwise subjects with the other clients of this sector')
     .option(
       '--auth <method>',
-      'client_secret_basic | client_secret_post | private_key_jwt',
-      'client_secret_basic',
+      'client_secret_basic (default) | client_secret_post | private_key_jwt (default for fapi2)',
     )
     .option('--jwks <file>', 'public key set (JSON) for private_key_jwt')
+    .option('--profile <profile>', 'baseline (default) | fapi2: PAR, DPoP and private_key_jwt required')
+    .option(
+      '--client-credentials',
+      'also allow the client_credentials grant (machine tokens, no personal data)',
+    )
+    .option(
+      '--post-logout-redirect-uri <uri>',
+      'where it may send the citizen after logout (same rules as --redirect-uri); repeat for more',
+      collect,
+      [],
+    )
+    .option('--backchannel-logout-uri <uri>', 'where the provider posts logout tokens (https)')
     .action((opts: AddOptions) =>
       withDb(async ({ config, handle }) => {
         const { addClient, issuerOf } = await oidc()
@@ -74,6 +89,10 @@ export const clientsCommands = (program: Command) => {
           minLevel: Number(opts.minLevel),
           sector: opts.sector,
           authMethod: opts.auth,
+          profile: opts.profile,
+          clientCredentials: opts.clientCredentials === true,
+          postLogoutRedirectUris: opts.postLogoutRedirectUri,
+          backchannelLogoutUri: opts.backchannelLogoutUri,
           ...(opts.jwks ? { jwks: await readJwks(opts.jwks) } : {}),
         })
         const issuer = issuerOf(config)

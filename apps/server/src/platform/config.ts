@@ -29,6 +29,8 @@ const Env = z.object({
     .optional(),
   KEK_FILE: z.string().min(1).optional(),
   DEMO_SEED: bool.default(true),
+  // A sandbox deployment: developers register test clients at once (no appraisal); by default on with DEMO_SEED outside production.
+  OIDC_SANDBOX: bool.optional(),
   DEMO_POPULATION: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   NOTIFY_SMS: z.enum(['dev', 'http']).default('dev'),
   NOTIFY_EMAIL: z.enum(['dev', 'smtp']).default('dev'),

@@ -1,8 +1,11 @@
 import { counterEn } from './counter.en'
+import { dataAccessEn } from './dataAccess.en'
+import { developersEn, relyingPartiesEn } from './developers.en'
 import { lockRequestsEn } from './lockRequests.en'
 import { officerAdminEn } from './officerAdmin.en'
 import { reportsEn } from './reports.en'
 import type { Translation } from './types'
+import { webLoginEn } from './webLogin.en'
 
 export const en: Translation = {
   app: {
@@ -10,7 +13,7 @@ export const en: Translation = {
     // The product name and page title stay Vietnamese in every language.
     productSuffix: 'Định danh điện tử',
     documentTitle: 'Định danh điện tử — dinhdanh',
-    homeLink: 'dinhdanh — go to home page',
+    homeLink: 'dinhdanh · Định danh điện tử — go to the home page',
   },
   nav: {
     label: 'Main navigation',
@@ -19,6 +22,7 @@ export const en: Translation = {
     officer: 'Officer portal',
     biometrics: 'Biometrics',
     admin: 'Administration',
+    developers: 'Developers',
     apiDocs: 'API docs',
     skipToContent: 'Skip to main content',
     openMenu: 'Open navigation menu',
@@ -414,6 +418,10 @@ export const en: Translation = {
         accounts_dependent_account_locked: 'On behalf: account locked (form TK03)',
         accounts_dependent_account_unlocked: 'On behalf: account unlocked',
         accounts_dependent_takeover: 'The dependent took over their own account',
+        accounts_web_qr_login_enabled: 'Web login by QR code turned on',
+        accounts_web_qr_login_disabled: 'Web login by QR code turned off',
+        oidc_qr_login_approved: 'Web login by QR code approved',
+        oidc_qr_login_refused: 'Web login by QR code refused',
       },
       purposes: {
         authentication: 'Authentication',
@@ -694,8 +702,12 @@ export const en: Translation = {
     notFound: 'No camera was found on this device. Upload a photo instead.',
     failed: 'The camera could not be opened ({{message}}). Try again or upload a photo.',
   },
+  developers: developersEn,
+  webLogin: webLoginEn,
+  dataAccess: dataAccessEn,
   officer: {
     counter: counterEn,
+    relyingParties: relyingPartiesEn,
     admin: officerAdminEn,
     reports: reportsEn,
     lockRequests: lockRequestsEn,

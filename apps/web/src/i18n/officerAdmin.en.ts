@@ -15,7 +15,8 @@ export const officerAdminEn: Translation['officer']['admin'] = {
   },
   roleHints: {
     receiving_officer: 'Receives dossiers at the counter, captures biometrics, records lock requests.',
-    approver: 'Approves e-ID dossiers, decides locks requested by authorities.',
+    approver:
+      'Approves e-ID dossiers, decides locks requested by authorities, appraises relying parties (central unit).',
     immigration_officer: "Receives foreigners' level 2 dossiers.",
     supervisor: 'Reviews biometric checks, reads reports.',
     administrator: 'Manages officer accounts and units; reads no citizen data.',

@@ -13,7 +13,8 @@ export const officerAdminVi = {
   },
   roleHints: {
     receiving_officer: 'Tiếp nhận hồ sơ tại quầy, thu nhận sinh trắc, ghi nhận đề nghị khoá.',
-    approver: 'Phê duyệt hồ sơ định danh, quyết định khoá theo đề nghị của cơ quan có thẩm quyền.',
+    approver:
+      'Phê duyệt hồ sơ định danh, quyết định khoá theo đề nghị của cơ quan có thẩm quyền, thẩm định bên sử dụng dịch vụ (cấp trung ương).',
     immigration_officer: 'Tiếp nhận hồ sơ mức 2 của người nước ngoài.',
     supervisor: 'Xem xét kết quả đối chiếu sinh trắc, xem báo cáo.',
     administrator: 'Quản lý tài khoản cán bộ và đơn vị; không xem dữ liệu công dân.',

@@ -1,7 +1,10 @@
 import { counterVi } from './counter.vi'
+import { dataAccessVi } from './dataAccess.vi'
+import { developersVi, relyingPartiesVi } from './developers.vi'
 import { lockRequestsVi } from './lockRequests.vi'
 import { officerAdminVi } from './officerAdmin.vi'
 import { reportsVi } from './reports.vi'
+import { webLoginVi } from './webLogin.vi'
 
 // Vietnamese is the default language; every other locale must match this shape (see ./types.ts).
 export const vi = {
@@ -9,7 +12,7 @@ export const vi = {
     name: 'dinhdanh',
     productSuffix: 'Định danh điện tử',
     documentTitle: 'Định danh điện tử — dinhdanh',
-    homeLink: 'dinhdanh — về trang chủ',
+    homeLink: 'dinhdanh · Định danh điện tử — về trang chủ',
   },
   nav: {
     label: 'Điều hướng chính',
@@ -18,6 +21,7 @@ export const vi = {
     officer: 'Cổng cán bộ',
     biometrics: 'Sinh trắc học',
     admin: 'Quản trị',
+    developers: 'Nhà phát triển',
     apiDocs: 'Tài liệu API',
     skipToContent: 'Bỏ qua, đến nội dung chính',
     openMenu: 'Mở menu điều hướng',
@@ -412,6 +416,10 @@ export const vi = {
         accounts_dependent_account_locked: 'Thao tác thay: khóa tài khoản (mẫu TK03)',
         accounts_dependent_account_unlocked: 'Thao tác thay: mở khóa tài khoản',
         accounts_dependent_takeover: 'Người phụ thuộc tự quản lý tài khoản của mình',
+        accounts_web_qr_login_enabled: 'Bật đăng nhập trên web bằng mã QR',
+        accounts_web_qr_login_disabled: 'Tắt đăng nhập trên web bằng mã QR',
+        oidc_qr_login_approved: 'Đồng ý đăng nhập trên web bằng mã QR',
+        oidc_qr_login_refused: 'Từ chối đăng nhập trên web bằng mã QR',
       },
       purposes: {
         authentication: 'Xác thực tài khoản',
@@ -692,8 +700,12 @@ export const vi = {
     notFound: 'Không tìm thấy camera trên thiết bị này. Hãy tải ảnh lên.',
     failed: 'Không mở được camera ({{message}}). Hãy thử lại hoặc tải ảnh lên.',
   },
+  developers: developersVi,
+  webLogin: webLoginVi,
+  dataAccess: dataAccessVi,
   officer: {
     counter: counterVi,
+    relyingParties: relyingPartiesVi,
     admin: officerAdminVi,
     reports: reportsVi,
     lockRequests: lockRequestsVi,

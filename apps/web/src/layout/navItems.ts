@@ -2,7 +2,7 @@ import { matchPath } from 'react-router'
 
 export type NavItem = {
   to: string
-  labelKey: 'nav.home' | 'nav.citizen' | 'nav.officer' | 'nav.biometrics' | 'nav.admin'
+  labelKey: 'nav.home' | 'nav.citizen' | 'nav.officer' | 'nav.biometrics' | 'nav.developers' | 'nav.admin'
   end?: boolean
   /** Paths under `to` that have an item of their own, so only one item is current. */
   except?: readonly string[]
@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/app', labelKey: 'nav.citizen' },
   { to: '/officer', labelKey: 'nav.officer', except: ['/officer/biometrics'] },
   { to: '/officer/biometrics', labelKey: 'nav.biometrics' },
+  { to: '/developers', labelKey: 'nav.developers' },
   { to: '/admin', labelKey: 'nav.admin' },
 ]
 

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { ModuleMigrations } from '../../platform/migrate.js'
 import { dropEidCardSql, eidCardSql } from './eid-card.migrations.js'
 import { dropPasskeysSql, passkeysSql } from './passkey.migrations.js'
+import { dropSettingsSql, settingsSql } from './settings.migrations.js'
 
 const init = `
 CREATE TABLE accounts_account (
@@ -188,5 +189,9 @@ export const accountsMigrations: ModuleMigrations = {
   accounts_0008_authority_lock_until: {
     up: (db) => run(db, authorityLockUntil),
     down: (db) => run(db, authorityLockUntilDown),
+  },
+  accounts_0009_settings_web_qr_login: {
+    up: (db) => run(db, settingsSql),
+    down: (db) => run(db, dropSettingsSql),
   },
 }

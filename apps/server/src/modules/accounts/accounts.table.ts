@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 import type { EidCardTables } from './eid-card.table.js'
 import type { PasskeyTables } from './passkey.table.js'
+import type { SettingsTables } from './settings.table.js'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 type LocalDateColumn = ColumnType<string, string, string>
@@ -138,7 +139,7 @@ export interface AccountsRepresentationTable {
   ended_reason: string | null
 }
 
-export interface AccountsTables extends PasskeyTables, EidCardTables {
+export interface AccountsTables extends PasskeyTables, EidCardTables, SettingsTables {
   accounts_representation: AccountsRepresentationTable
   accounts_lock: AccountsLockTable
   accounts_account: AccountsAccountTable

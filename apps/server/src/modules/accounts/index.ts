@@ -39,6 +39,7 @@ export { applyAutomaticLocks, finishUnlock, lockByHolder, startLockJob, startUnl
 export { checkOwnPhone, type OwnPhoneCheck } from './own-phone.js'
 export { passkeyRoutes } from './passkey.routes.js'
 export { phoneChangeRoutes } from './phone-change.routes.js'
+export { type AppProofing, appProofingOf } from './proofing.repository.js'
 export { recoveryRoutes } from './recovery.routes.js'
 export { finishRecovery, startRecovery } from './recovery.service.js'
 export { type ForeignerLevel1Application, submitForeignerLevel1 } from './registration.foreigner.service.js'
@@ -46,5 +47,13 @@ export { registrationRoutes } from './registration.routes.js'
 export { dossierStatus, type Level1Application, type Receipt, submitLevel1 } from './registration.service.js'
 export { securityRoutes } from './security.routes.js'
 export { requireSession, sessionRoutes } from './session.routes.js'
-export { type CurrentSession, login, sessionOf, verifyNewDevice } from './session.service.js'
+export {
+  type CurrentSession,
+  endSessionById,
+  login,
+  sessionOf,
+  verifyNewDevice,
+} from './session.service.js'
+export { settingsRoutes } from './settings.routes.js'
+export { mayApproveWebQrLogin } from './settings.service.js'
 export { hasFreshStepUp, requireStepUp, STEP_UP_FRESH_MS } from './step-up.js'

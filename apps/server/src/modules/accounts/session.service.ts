@@ -42,7 +42,7 @@ const audit = (
   trx: Parameters<typeof recordAudit>[0],
   account: AccountRow,
   action: string,
-  client: Client,
+  client: Pick<Client, 'ip' | 'requestId'>,
   data: Record<string, unknown> = {},
 ) =>
   recordAudit(trx, deps.clock, {
@@ -236,6 +236,24 @@ export const endSessions = (
     })
     if (scope.only && ended.length === 0) fail(ACCOUNTS.SESSION_NOT_FOUND)
     await audit(deps, trx, current.account, 'session.ended', client, { sessions: ended.map((e) => e.id) })
+    return { ended: ended.length }
+  })
+
+/**
+ * Ends one session by its id, for a caller that holds no token for it: the OpenID provider's logout ends
+ * the session its login opened. Already ended or unknown sessions end nothing.
+ */
+export const endSessionById = (deps: SessionDeps, sessionId: string, client: Omit<Client, 'deviceToken'>) =>
+  deps.db.transaction().execute(async (trx) => {
+    const account = await trx
+      .selectFrom('accounts_session')
+      .innerJoin('accounts_account', 'accounts_account.id', 'accounts_session.account_id')
+      .selectAll('accounts_account')
+      .where('accounts_session.id', '=', sessionId)
+      .executeTakeFirst()
+    if (!account) return { ended: 0 }
+    const ended = await revokeSessions(trx, account.id, 'logged_out', deps.clock.now(), { only: sessionId })
+    if (ended.length) await audit(deps, trx, account, 'session.ended', client, { sessions: [sessionId] })
     return { ended: ended.length }
   })
 

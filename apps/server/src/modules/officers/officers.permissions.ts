@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'dossier.approve',
   'lock_request.record',
   'lock_request.decide',
+  'relying_party.appraise',
   'reports.read',
   'officers.manage',
 ] as const
@@ -35,7 +36,14 @@ export type Permission = (typeof PERMISSIONS)[number]
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   receiving_officer: ['registry.read', 'counter.receive', 'biometrics.check', 'lock_request.record'],
-  approver: ['registry.read', 'dossier.approve', 'biometrics.review', 'lock_request.decide'],
+  approver: [
+    'registry.read',
+    'dossier.approve',
+    'biometrics.review',
+    'lock_request.decide',
+    // Relying parties' applications (D69 Art 18): two approvers, one records the agreement, the other approves.
+    'relying_party.appraise',
+  ],
   immigration_officer: ['registry.read', 'counter.receive', 'biometrics.check', 'lock_request.record'],
   supervisor: ['registry.read', 'biometrics.review', 'reports.read'],
   administrator: ['officers.manage', 'reports.read'],

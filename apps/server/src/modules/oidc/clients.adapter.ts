@@ -1,25 +1,39 @@
 import { type Adapter, type ClientMetadata, errors } from 'oidc-provider'
 import type { Deps } from '../../deps.js'
-import { findClient } from './clients.repository.js'
+import { MACHINE_SCOPES } from './client-credentials.js'
+import { clientRowOnce } from './clients.lookup.js'
+import { fapi2ClientMetadata } from './clients.profile.js'
 import type { ClientRow } from './oidc.table.js'
 
-/** A registered relying party as oidc-provider reads it: the baseline profile is fixed here, not per client. */
+/** A registered relying party as oidc-provider reads it: the baseline is fixed here, fapi2 adds to it. */
 export const toClientMetadata = (r: ClientRow): ClientMetadata => ({
   client_id: r.client_id,
   client_name: r.name,
   application_type: 'web',
   redirect_uris: r.redirect_uris,
+  post_logout_redirect_uris: r.post_logout_redirect_uris,
+  // Logout tokens carry the session (sid), so a relying party can end just that session.
+  ...(r.backchannel_logout_uri
+    ? { backchannel_logout_uri: r.backchannel_logout_uri, backchannel_logout_session_required: true }
+    : {}),
   response_types: ['code'],
-  grant_types: r.scopes.includes('offline_access')
-    ? ['authorization_code', 'refresh_token']
-    : ['authorization_code'],
-  scope: r.scopes.join(' '),
+  grant_types: [
+    'authorization_code',
+    ...(r.scopes.includes('offline_access') ? ['refresh_token'] : []),
+    // Machine tokens only for a client registered for them: anyone else gets unauthorized_client.
+    ...(r.client_credentials ? ['client_credentials'] : []),
+  ],
+  // A client registered for client credentials may also ask for the machine scopes, at the token endpoint only.
+  scope: [...r.scopes, ...(r.client_credentials ? MACHINE_SCOPES : [])].join(' '),
   subject_type: 'pairwise',
   id_token_signed_response_alg: 'ES256',
   token_endpoint_auth_method: r.auth_method,
   // The stored hash stands in for the secret: compareClientSecret (oidc.provider.ts) hashes what is presented.
   ...(r.secret_hash ? { client_secret: r.secret_hash } : {}),
   ...(r.jwks ? { jwks: r.jwks } : {}),
+  // Read by features.fapi.profile (oidc.configuration.ts); PAR and DPoP are then required of this client.
+  profile: r.profile,
+  ...(r.profile === 'fapi2' ? fapi2ClientMetadata(r.jwks) : {}),
 })
 
 const registeredElsewhere = async (): Promise<undefined> => {
@@ -32,7 +46,7 @@ const registeredElsewhere = async (): Promise<undefined> => {
  */
 export const clientAdapter = (deps: Pick<Deps, 'db'>): Adapter => ({
   async find(id) {
-    const row = await findClient(deps.db, id)
+    const row = await clientRowOnce(deps.db, id)
     if (!row) return undefined
     if (row.status === 'suspended')
       throw new errors.InvalidClient('this relying party is suspended from the e-ID system')

@@ -69,7 +69,7 @@ describe('registering a relying party', () => {
     ],
     ['a relative redirect URI', { redirectUris: ['/cb'] }, 'oidc.REDIRECT_URI_INVALID'],
     ['scopes without openid', { scopes: ['profile'] }, 'oidc.SCOPES_INVALID'],
-    ['an unknown scope', { scopes: ['openid', 'address'] }, 'oidc.SCOPES_INVALID'],
+    ['an unknown scope', { scopes: ['openid', 'vn_tax_code'] }, 'oidc.SCOPES_INVALID'],
     ['level 3', { minLevel: 3 }, 'oidc.MIN_LEVEL_INVALID'],
     ['a sector with spaces', { sector: 'bộ tài chính' }, 'oidc.SECTOR_INVALID'],
     ['an unknown authentication method', { authMethod: 'none' }, 'oidc.AUTH_METHOD_INVALID'],

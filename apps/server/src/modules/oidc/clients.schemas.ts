@@ -1,6 +1,15 @@
 import { z } from 'zod'
 
-export const KNOWN_SCOPES = ['openid', 'profile', 'vn_id', 'offline_access'] as const
+export const KNOWN_SCOPES = [
+  'openid',
+  'profile',
+  'vn_id',
+  'offline_access',
+  'address',
+  'phone',
+  'email',
+  'vn_verified',
+] as const
 export type KnownScope = (typeof KNOWN_SCOPES)[number]
 export const DEFAULT_SCOPES: KnownScope[] = ['openid', 'profile', 'offline_access']
 export const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt'] as const

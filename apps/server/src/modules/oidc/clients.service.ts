@@ -1,7 +1,10 @@
+import { Transaction } from 'kysely'
 import type { z } from 'zod'
+import type { Database } from '../../database.js'
 import type { Deps } from '../../deps.js'
 import { recordAudit } from '../../platform/audit/index.js'
 import { type ErrorFactory, fail } from '../../platform/errors.js'
+import { fitsProfile, Profile } from './clients.profile.js'
 import { findClient, insertClient, listClientRows, setClientStatus } from './clients.repository.js'
 import {
   AuthMethod,
@@ -16,9 +19,9 @@ import {
 } from './clients.schemas.js'
 import { hashClientSecret, newClientId, newClientSecret } from './clients.secret.js'
 import { OIDC } from './oidc.errors.js'
-import type { ClientAuthMethod, ClientJwks, ClientRow, ClientStatus } from './oidc.table.js'
+import type { ClientAuthMethod, ClientJwks, ClientProfile, ClientRow, ClientStatus } from './oidc.table.js'
 
-type ClientDeps = Pick<Deps, 'db' | 'clock'>
+type ClientDeps = Pick<Deps, 'clock'> & { db: Deps['db'] | Transaction<Database> }
 /** Who registers or suspends a relying party (the CLI is `{ id: 'cli', kind: 'system' }`). */
 export type ClientActor = { id: string; kind: 'system' | 'officer' }
 
@@ -31,6 +34,14 @@ export type NewClient = {
   sector?: string | undefined
   authMethod?: string | undefined
   jwks?: unknown
+  /** 'baseline' (default) or 'fapi2': PAR, DPoP and private_key_jwt required (docs/oidc.md). */
+  profile?: string | undefined
+  /** Where it may ask to send the citizen after logout (post_logout_redirect_uri), at most 20. */
+  postLogoutRedirectUris?: string[] | undefined
+  /** Where the provider posts logout tokens (Back-Channel Logout 1.0). */
+  backchannelLogoutUri?: string | undefined
+  /** Also registered for the client_credentials grant (machine tokens, no account). */
+  clientCredentials?: boolean | undefined
 }
 
 export type ClientView = {
@@ -42,6 +53,10 @@ export type ClientView = {
   min_level: number
   sector: string
   token_endpoint_auth_method: ClientAuthMethod
+  profile: ClientProfile
+  post_logout_redirect_uris: string[]
+  backchannel_logout_uri: string | null
+  client_credentials: boolean
   status: ClientStatus
   created_at: string
 }
@@ -63,6 +78,10 @@ export const toClientView = (r: ClientRow): ClientView => ({
   min_level: r.min_level,
   sector: r.sector,
   token_endpoint_auth_method: r.auth_method,
+  profile: r.profile,
+  post_logout_redirect_uris: r.post_logout_redirect_uris,
+  backchannel_logout_uri: r.backchannel_logout_uri,
+  client_credentials: r.client_credentials,
   status: r.status,
   created_at: new Date(r.created_at).toISOString(),
 })
@@ -76,19 +95,35 @@ export const addClient = async (
   const name = parse(ClientName, input.name, OIDC.CLIENT_NAME_INVALID)
   if (input.redirectUris.length < 1 || input.redirectUris.length > 20) fail(OIDC.REDIRECT_URI_INVALID)
   const redirectUris = input.redirectUris.map((u) => parse(RedirectUri, u, OIDC.REDIRECT_URI_INVALID))
+  const postLogout = input.postLogoutRedirectUris ?? []
+  if (postLogout.length > 20) fail(OIDC.POST_LOGOUT_REDIRECT_URI_INVALID)
+  const postLogoutRedirectUris = postLogout.map((u) =>
+    parse(RedirectUri, u, OIDC.POST_LOGOUT_REDIRECT_URI_INVALID),
+  )
+  const backchannelLogoutUri =
+    input.backchannelLogoutUri === undefined
+      ? null
+      : parse(RedirectUri, input.backchannelLogoutUri, OIDC.BACKCHANNEL_LOGOUT_URI_INVALID)
   const purpose =
     input.purpose === undefined ? null : parse(Purpose, input.purpose, OIDC.PURPOSE_INVALID) || null
   const scopes = parse(Scopes, input.scopes ?? DEFAULT_SCOPES, OIDC.SCOPES_INVALID)
   const minLevel = parse(MinLevel, input.minLevel ?? 1, OIDC.MIN_LEVEL_INVALID)
-  const authMethod = parse(AuthMethod, input.authMethod ?? 'client_secret_basic', OIDC.AUTH_METHOD_INVALID)
+  const profile = parse(Profile, input.profile ?? 'baseline', OIDC.PROFILE_INVALID)
+  const defaultAuth = profile === 'fapi2' ? 'private_key_jwt' : 'client_secret_basic'
+  const authMethod = parse(AuthMethod, input.authMethod ?? defaultAuth, OIDC.AUTH_METHOD_INVALID)
+  if (profile === 'fapi2' && authMethod !== 'private_key_jwt') fail(OIDC.PROFILE_INVALID)
   const usesKeys = authMethod === 'private_key_jwt'
   if (usesKeys !== (input.jwks !== undefined)) fail(OIDC.JWKS_INVALID)
   const jwks: ClientJwks | null = usesKeys ? parse(ClientJwksInput, input.jwks, OIDC.JWKS_INVALID) : null
+  if (!fitsProfile(profile, authMethod, jwks)) fail(OIDC.PROFILE_INVALID)
   const clientId = newClientId()
   const sector = input.sector === undefined ? clientId : parse(Sector, input.sector, OIDC.SECTOR_INVALID)
   const secret = usesKeys ? undefined : newClientSecret()
   const now = deps.clock.now()
-  await deps.db.transaction().execute(async (trx) => {
+  // Inside the caller's transaction when given one (an approved application registers its client atomically).
+  const inTransaction = <T>(work: (trx: Transaction<Database>) => Promise<T>) =>
+    deps.db instanceof Transaction ? work(deps.db) : deps.db.transaction().execute(work)
+  await inTransaction(async (trx) => {
     await insertClient(trx, {
       client_id: clientId,
       name,
@@ -97,9 +132,13 @@ export const addClient = async (
       secret_hash: secret === undefined ? null : hashClientSecret(secret),
       jwks: jwks === null ? null : JSON.stringify(jwks),
       redirect_uris: redirectUris,
+      post_logout_redirect_uris: postLogoutRedirectUris,
+      backchannel_logout_uri: backchannelLogoutUri,
       scopes,
       min_level: minLevel,
       sector,
+      profile,
+      client_credentials: input.clientCredentials === true,
       status: 'active',
       created_at: now,
       updated_at: now,
@@ -110,7 +149,14 @@ export const addClient = async (
       action: 'oidc.client.added',
       subject: clientId,
       subjectKind: 'relying_party',
-      data: { name, scopes, minLevel, authMethod },
+      data: {
+        name,
+        scopes,
+        minLevel,
+        authMethod,
+        profile,
+        clientCredentials: input.clientCredentials === true,
+      },
     })
   })
   const row = (await findClient(deps.db, clientId)) ?? fail(OIDC.CLIENT_NOT_FOUND)

@@ -19,7 +19,7 @@ export const langOf = (req: FastifyRequest, params?: Interaction['params']): Lan
 }
 
 // No scripts; forms may go to us and, through our redirects, on to the relying party's redirect URI.
-const csp = (redirectUri: unknown) => {
+export const csp = (redirectUri: unknown) => {
   const rp =
     typeof redirectUri === 'string' && URL.canParse(redirectUri) ? ` ${new URL(redirectUri).origin}` : ''
   return `default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'${rp}; frame-ancestors 'none'; base-uri 'none'`

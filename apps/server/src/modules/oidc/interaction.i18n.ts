@@ -32,9 +32,24 @@ const vi = {
   claim_gender: 'Giới tính',
   claim_vn_id: 'Số định danh cá nhân',
   scope_offline_access: 'Duy trì kết nối khi bạn không trực tuyến (làm mới phiên đăng nhập)',
+  claim_address: 'Địa chỉ thường trú',
+  claim_phone: 'Số điện thoại di động đã đăng ký',
+  claim_email: 'Địa chỉ thư điện tử (nếu có)',
+  scope_vn_verified:
+    'Thông tin nhân thân đã được xác minh (họ tên, ngày sinh, giới tính, quốc tịch) và cách xác minh (mức độ tài khoản, thời điểm, hồ sơ, giấy tờ)',
+  loginAgain:
+    'Dịch vụ này yêu cầu bạn đăng nhập lại: dịch vụ cần mức độ tài khoản cao hơn lần đăng nhập trước, hoặc lần đăng nhập trước đã quá lâu.',
   errorTitle: 'Không thể tiếp tục',
   errorLead: 'Yêu cầu đăng nhập không hợp lệ hoặc đã hết hạn. Hãy quay lại dịch vụ và thử lại.',
   errorCode: 'Mã lỗi',
+  logoutTitle: 'Đăng xuất khỏi {client}?',
+  logoutLead:
+    'Nếu đồng ý, bạn đăng xuất khỏi tài khoản định danh điện tử trên trình duyệt này và khỏi mọi dịch vụ đã đăng nhập bằng tài khoản này.',
+  logoutNoNote: 'Nếu chọn Không, chỉ {client} kết thúc phiên của bạn; bạn vẫn đăng nhập định danh điện tử.',
+  logoutYes: 'Có, đăng xuất',
+  logoutNo: 'Không, giữ đăng nhập',
+  loggedOutTitle: 'Bạn đã đăng xuất',
+  loggedOutLead: 'Bạn đã đăng xuất khỏi {client}. Bạn có thể đóng trang này.',
 }
 
 export type Messages = Record<keyof typeof vi, string>
@@ -68,9 +83,25 @@ const en: Messages = {
   claim_gender: 'Gender',
   claim_vn_id: 'Personal ID number',
   scope_offline_access: 'Stay connected while you are offline (refresh the login)',
+  claim_address: 'Permanent residence address',
+  claim_phone: 'Registered mobile phone number',
+  claim_email: 'E-mail address (if any)',
+  scope_vn_verified:
+    'Your verified identity (name, date of birth, gender, nationality) and how it was verified (account level, date, dossier, identity document)',
+  loginAgain:
+    'This service asks you to log in again: it needs a higher account level than your last login, or your last login was too long ago.',
   errorTitle: 'Cannot continue',
   errorLead: 'The login request is invalid or has expired. Return to the service and try again.',
   errorCode: 'Error code',
+  logoutTitle: 'Log out of {client}?',
+  logoutLead:
+    'If you agree, you are logged out of your electronic identity account in this browser, and of every service you logged in to with it.',
+  logoutNoNote:
+    'If you choose No, only {client} ends your session; you stay logged in to your electronic identity.',
+  logoutYes: 'Yes, log out',
+  logoutNo: 'No, stay logged in',
+  loggedOutTitle: 'You are logged out',
+  loggedOutLead: 'You are logged out of {client}. You can close this page.',
 }
 
 export const messages: Record<Lang, Messages> = { vi, en }

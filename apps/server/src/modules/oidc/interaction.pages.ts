@@ -1,11 +1,12 @@
 import { type Html, html } from './interaction.html.js'
 import { errorMessages, errorText, type Lang, messages, say } from './interaction.i18n.js'
+import { appLoginOffers } from './qr-login.offer.js'
 
 export const CSS_PATH = '/oidc/assets/interaction.css'
 
 type Page = { lang: Lang; title: string; switchHref: string | null; body: Html }
 
-const layout = ({ lang, title, switchHref, body }: Page): string =>
+export const layout = ({ lang, title, switchHref, body }: Page): string =>
   `<!doctype html>${
     html`<html lang="${lang}">
 <head>
@@ -45,6 +46,10 @@ export type LoginView = {
   clientName: string
   error?: string | undefined
   username?: string
+  /** A citizen already logged in who must log in again (a higher level, max_age or prompt=login). */
+  again?: boolean
+  /** The masked ID number of the citizen app's session in this browser, offered as a way in. */
+  continueAs?: string | undefined
 }
 
 export const loginPage = (v: LoginView) => {
@@ -55,6 +60,7 @@ export const loginPage = (v: LoginView) => {
     switchHref: `/oidc/interaction/${encodeURIComponent(v.uid)}?lang=${other(v.lang)}`,
     body: html`<h1>${m.loginTitle}</h1>
 <p>${say(m, 'loginLead', { client: v.clientName })}</p>
+${v.again ? html`<p class="muted" role="status">${m.loginAgain}</p>` : null}
 ${alert(v.lang, v.error)}
 <form method="post" action="${action(v.uid, 'login')}">
 ${langField(v.lang)}
@@ -64,6 +70,7 @@ ${langField(v.lang)}
 <input id="password" name="password" type="password" autocomplete="current-password" maxlength="200" required>
 <button class="primary" type="submit">${m.logIn}</button>
 </form>
+${appLoginOffers({ lang: v.lang, uid: v.uid, continueAs: v.continueAs })}
 ${cancelForm(v.lang, v.uid)}`,
   })
 }
@@ -102,6 +109,10 @@ const SCOPE_ITEMS: Record<string, Array<keyof (typeof messages)['vi']>> = {
   profile: ['claim_name', 'claim_birthdate', 'claim_gender'],
   vn_id: ['claim_vn_id'],
   offline_access: ['scope_offline_access'],
+  address: ['claim_address'],
+  phone: ['claim_phone'],
+  email: ['claim_email'],
+  vn_verified: ['scope_vn_verified'],
 }
 
 export type ConsentView = {

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { errors, type Interaction } from 'oidc-provider'
 import { z } from 'zod'
 import type { Deps } from '../../deps.js'
 import { recordAudit } from '../../platform/audit/index.js'
@@ -9,10 +8,13 @@ import { findAccountBySubject, login, sessionOf, verifyNewDevice } from '../acco
 import { enforceRateLimit, sourceOf } from '../authn/index.js'
 import { findClient } from './clients.repository.js'
 import { ChallengeField, clientOf, langOf, sendPage } from './interaction.http.js'
-import { CSS_PATH, codePage, consentPage, errorPage, loginPage } from './interaction.pages.js'
+import { CSS_PATH, codePage, consentPage, loginPage } from './interaction.pages.js'
+import { asPage, interactionStep } from './interaction.step.js'
 import { OIDC } from './oidc.errors.js'
 import { acrOf, amrOf } from './oidc.levels.js'
+import { ACCOUNTS_SESSION } from './oidc.logout.js'
 import type { OidcRuntime } from './oidc.provider.js'
+import { continueAsOf } from './qr-login.page-routes.js'
 
 const CSS = readFileSync(new URL('./interaction.css', import.meta.url), 'utf8')
 const DEVICE_NAME = 'Trình duyệt web'
@@ -24,7 +26,6 @@ const RESTART_CODES = new Set([
   'authn.OTP_TOO_MANY_ATTEMPTS',
 ])
 
-const Params = z.object({ uid: z.string().min(1).max(64) })
 const LoginForm = z.object({
   username: z.string().trim().min(1).max(20),
   password: z.string().min(1).max(200),
@@ -41,31 +42,9 @@ export const interactionRoutes = (app: FastifyInstance, deps: Deps, oidc: OidcRu
     (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
   )
 
-  const interactionOf = async (req: FastifyRequest, reply: FastifyReply, prompt?: string) => {
-    const { uid } = Params.parse(req.params)
-    const { provider } = await oidc.current()
-    let details: Interaction
-    try {
-      details = await provider.interactionDetails(req.raw, reply.raw)
-    } catch (e) {
-      if (e instanceof errors.SessionNotFound) return fail(OIDC.INTERACTION_EXPIRED)
-      throw e
-    }
-    if (details.uid !== uid || (prompt && details.prompt.name !== prompt)) fail(OIDC.INTERACTION_STEP_INVALID)
-    return { provider, details }
-  }
-
-  /** Pages answer errors as pages: the expected ones in words, anything else as the platform's error. */
-  const page =
-    (handler: (req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>) =>
-    async (req: FastifyRequest, reply: FastifyReply) => {
-      try {
-        return await handler(req, reply)
-      } catch (e) {
-        if (!(e instanceof AppError)) throw e
-        return sendPage(reply, e.status, errorPage(e.code, undefined))
-      }
-    }
+  const interactionOf = (req: FastifyRequest, reply: FastifyReply, prompt?: string) =>
+    interactionStep(oidc, req, reply, prompt)
+  const page = asPage
 
   const finishLogin = async (
     req: FastifyRequest,
@@ -82,6 +61,8 @@ export const interactionRoutes = (app: FastifyInstance, deps: Deps, oidc: OidcRu
           accountId: current.account.subject_id,
           acr: acrOf(current.account.level),
           amr: amrOf(current.methods),
+          // Logging out at the provider ends this accounts session too (oidc.logout.ts).
+          [ACCOUNTS_SESSION]: current.sessionId,
         },
       },
       { mergeWithLastSubmission: false },
@@ -108,7 +89,13 @@ export const interactionRoutes = (app: FastifyInstance, deps: Deps, oidc: OidcRu
         return sendPage(
           reply,
           200,
-          loginPage({ lang, uid: details.uid, clientName: client.name }),
+          loginPage({
+            lang,
+            uid: details.uid,
+            clientName: client.name,
+            again: details.session?.accountId !== undefined,
+            continueAs: await continueAsOf(deps, req, client, details),
+          }),
           details.params.redirect_uri,
         )
       const accountId = details.session?.accountId ?? fail(OIDC.INTERACTION_STEP_INVALID)

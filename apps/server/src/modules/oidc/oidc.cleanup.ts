@@ -1,10 +1,12 @@
 import type { Deps } from '../../deps.js'
 import { startPeriodic } from '../../platform/periodic.js'
 import { deleteExpiredPayloads } from './adapter.repository.js'
+import { deleteOldQrLogins } from './qr-login.repository.js'
 
 /** Deletes expired sessions, interactions, codes, tokens and grants once (they are already invisible). */
 export const cleanupOidc = async (deps: Pick<Deps, 'db' | 'clock'>) => ({
   payloads: await deleteExpiredPayloads(deps.db, deps.clock.now()),
+  qrLogins: await deleteOldQrLogins(deps.db, deps.clock.now()),
 })
 
 /** Runs the cleanup every 10 minutes; `stop()` waits for the run in progress. */

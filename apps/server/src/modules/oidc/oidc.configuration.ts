@@ -1,15 +1,19 @@
 import type { JWK } from 'jose'
 import type { Configuration } from 'oidc-provider'
 import type { Deps } from '../../deps.js'
+import { MACHINE_SCOPES } from './client-credentials.js'
 import { clientAdapter } from './clients.adapter.js'
 import { findClient } from './clients.repository.js'
 import { KNOWN_SCOPES } from './clients.schemas.js'
 import { errorPage } from './interaction.pages.js'
+import { logoutSource, postLogoutSuccessSource } from './logout.pages.js'
 import { findAccount } from './oidc.account.js'
 import { payloadAdapter } from './oidc.adapter.js'
 import { cookieKeys, pairwiseSubject } from './oidc.keys.js'
 import { ACR_VALUES } from './oidc.levels.js'
+import { outboundFetch } from './oidc.logout.js'
 import { interactionPolicyFor } from './oidc.policy.js'
+import { IDA_DISCOVERY } from './oidc.verified-claims.js'
 
 const MINUTE = 60
 const DAY = 86_400
@@ -46,7 +50,8 @@ const sectorLookup = (deps: Pick<Deps, 'db'>) => {
 
 /**
  * The baseline profile (docs/oidc.md): authorization code with PKCE S256 only, ES256 signatures,
- * pairwise subjects, refresh tokens rotated on every use, revocation and introspection; nothing else on.
+ * pairwise subjects, refresh tokens rotated on every use, revocation and introspection; PAR and DPoP
+ * for whoever wants them, and required of fapi2 clients (the FAPI 2.0 profile).
  */
 export const providerConfiguration = (deps: Deps, jwks: { keys: JWK[] }): Configuration => {
   const pairwiseKey = deps.keys.deriveSecret('oidc/pairwise')
@@ -60,13 +65,18 @@ export const providerConfiguration = (deps: Deps, jwks: { keys: JWK[] }): Config
       long: { httpOnly: true, sameSite: 'lax' },
       short: { httpOnly: true, sameSite: 'lax' },
     },
-    scopes: [...KNOWN_SCOPES],
+    // The machine scopes too: oidc-provider drops scopes it does not know from client_credentials requests.
+    scopes: [...KNOWN_SCOPES, ...MACHINE_SCOPES],
     claims: {
       // acr, amr and auth_time always go in the ID token (they are not personal data, and relying parties
       // must check the level): in the openid scope rather than only when a request asks for them.
       openid: ['sub', 'acr', 'amr', 'auth_time'],
       profile: ['name', 'birthdate', 'gender'],
       vn_id: ['vn_id'],
+      address: ['address'],
+      phone: ['phone_number', 'phone_number_verified'],
+      email: ['email', 'email_verified'],
+      vn_verified: ['verified_claims'],
       acr: null,
       amr: null,
       auth_time: null,
@@ -93,6 +103,8 @@ export const providerConfiguration = (deps: Deps, jwks: { keys: JWK[] }): Config
       authorizationSigningAlgValues: ['ES256'],
       clientAuthSigningAlgValues: ['ES256', 'PS256', 'RS256', 'EdDSA'],
       requestObjectSigningAlgValues: ['ES256'],
+      // FAPI 2.0 §5.4.1's algorithms; RS256 is not among them.
+      dPoPSigningAlgValues: ['ES256', 'EdDSA', 'PS256'],
     },
     allowOmittingSingleRegisteredRedirectUri: false,
     conformIdTokenClaims: true,
@@ -108,10 +120,30 @@ export const providerConfiguration = (deps: Deps, jwks: { keys: JWK[] }): Config
         allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
       },
       userinfo: { enabled: true },
-      // Not in this increment (docs/oidc.md): PAR, DPoP, RP-initiated logout, resource indicators.
-      pushedAuthorizationRequests: { enabled: false },
-      dPoP: { enabled: false },
-      rpInitiatedLogout: { enabled: false },
+      // Machine tokens for registered clients only (clients.adapter.ts); their scopes: client-credentials.ts.
+      clientCredentials: { enabled: true },
+      // Open to every client; a fapi2 client must use them (clients.profile.ts). The request_uri lives 60 s.
+      pushedAuthorizationRequests: {
+        enabled: true,
+        requirePushedAuthorizationRequests: false,
+        allowUnregisteredRedirectUris: false,
+      },
+      // Nonces are offered (one secret for every instance) but not required: see docs/oidc.md, "DPoP nonces".
+      dPoP: {
+        enabled: true,
+        nonceSecret: deps.keys.deriveSecret('oidc/dpop-nonce'),
+        requireNonce: () => false,
+        allowReplay: false,
+      },
+      // FAPI 2.0 Security Profile checks for fapi2 clients only (assertion aud = issuer, PKCE, redirect_uri).
+      fapi: {
+        enabled: true,
+        profile: (_ctx, client) => (client?.profile === 'fapi2' ? '2.0' : undefined),
+      },
+      // RP-initiated logout at /oidc/session/end, on our own pages; logout tokens to relying parties.
+      rpInitiatedLogout: { enabled: true, logoutSource: logoutSource(deps), postLogoutSuccessSource },
+      backchannelLogout: { enabled: true },
+      // Not in this increment (docs/oidc.md): resource indicators.
       resourceIndicators: { enabled: false },
     },
     ttl: {
@@ -120,6 +152,7 @@ export const providerConfiguration = (deps: Deps, jwks: { keys: JWK[] }): Config
       IdToken: 10 * MINUTE,
       Interaction: 30 * MINUTE,
       RefreshToken: 30 * DAY,
+      ClientCredentials: 10 * MINUTE,
       Session: deps.config.SESSION_MAX_HOURS * 3600,
       // Consent is remembered for 180 days, then asked again.
       Grant: 180 * DAY,
@@ -136,9 +169,16 @@ export const providerConfiguration = (deps: Deps, jwks: { keys: JWK[] }): Config
       ctx.body = errorPage(out.error, out.error_description)
     },
     routes: OIDC_ROUTES,
+    // Back-channel logout tokens: the provider's 2.5 s timeout and SSRF guard (oidc.logout.ts).
+    fetch: outboundFetch(deps.config),
+    // The security profile of each client (baseline or fapi2), read by features.fapi.profile.
+    extraClientMetadata: { properties: ['profile'] },
     discovery: {
+      // PAR is required per client (fapi2), not of everyone: said outright rather than left implied.
+      require_pushed_authorization_requests: false,
       ui_locales_supported: ['vi', 'en'],
       claims_locales_supported: ['vi'],
+      ...IDA_DISCOVERY,
     },
   }
 }

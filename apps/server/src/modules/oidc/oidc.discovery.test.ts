@@ -36,7 +36,9 @@ describe('discovery', () => {
       expect.arrayContaining(['sub', 'name', 'birthdate', 'gender', 'vn_id', 'acr', 'amr']),
     )
     expect(d.grant_types_supported).not.toContain('implicit')
-    expect(d).not.toHaveProperty('pushed_authorization_request_endpoint')
-    expect(d).not.toHaveProperty('end_session_endpoint')
+    // PAR and DPoP for whoever wants them (required of fapi2 clients): oidc.fapi.test.ts.
+    expect(d.pushed_authorization_request_endpoint).toBe(`${t.issuer}/oidc/par`)
+    // RP-initiated and back-channel logout: oidc.logout.test.ts.
+    expect(d.end_session_endpoint).toBe(`${t.issuer}/oidc/session/end`)
   })
 })

@@ -9,7 +9,8 @@ export type Level = 1 | 2
 
 export const acrOf = (level: number): string => (level >= 2 ? ACR[2] : ACR[1])
 
-const levelOfAcr = (acr: string): Level | undefined => (acr === ACR[2] ? 2 : acr === ACR[1] ? 1 : undefined)
+export const levelOfAcr = (acr: unknown): Level | undefined =>
+  acr === ACR[2] ? 2 : acr === ACR[1] ? 1 : undefined
 
 /**
  * The level a login must reach: the relying party's registered minimum, raised by `acr_values` when the

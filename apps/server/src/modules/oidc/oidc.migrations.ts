@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { ModuleMigrations } from '../../platform/migrate.js'
+import { applicationsDown, applicationsUp } from './onboarding.migration.js'
+import { qrLoginDown, qrLoginUp } from './qr-login.migration.js'
 
 // Plain SQL: the partial indexes serve oidc-provider's lookups by grant, session uid and device user code.
 const payloads = `
@@ -43,12 +45,59 @@ CREATE TABLE oidc_client (
 );
 `
 
+// FAPI 2.0 (docs/oidc.md): a financial relying party authenticates with a key, never with a shared secret.
+const fapi = `
+ALTER TABLE oidc_client ADD COLUMN profile text NOT NULL DEFAULT 'baseline' CHECK (profile IN ('baseline', 'fapi2'));
+ALTER TABLE oidc_client ADD CONSTRAINT oidc_client_fapi2_key CHECK (profile <> 'fapi2' OR auth_method = 'private_key_jwt')
+`
+
+// RP-initiated and back-channel logout (docs/oidc.md): where a relying party may be sent after logout,
+// and where the provider posts its logout tokens.
+const logout = `
+ALTER TABLE oidc_client ADD COLUMN post_logout_redirect_uris text[] NOT NULL DEFAULT '{}' CHECK (cardinality(post_logout_redirect_uris) <= 20);
+ALTER TABLE oidc_client ADD COLUMN backchannel_logout_uri text CHECK (backchannel_logout_uri ~ '^https?://')
+`
+
+// The scopes a client may be registered for (clients.schemas.ts KNOWN_SCOPES): address, phone, email and
+// vn_verified added to the column's CHECK.
+const scopesCheck = (scopes: string[]) => `
+ALTER TABLE oidc_client DROP CONSTRAINT oidc_client_scopes_check;
+ALTER TABLE oidc_client ADD CONSTRAINT oidc_client_scopes_check CHECK (
+  'openid' = ANY (scopes) AND scopes <@ ARRAY[${scopes.map((s) => `'${s}'`).join(', ')}]::text[]
+)
+`
+const SCOPES_0002 = ['openid', 'profile', 'vn_id', 'offline_access']
+const SCOPES_0006 = [...SCOPES_0002, 'address', 'phone', 'email', 'vn_verified']
+
 // One statement at a time: the pg driver's extended protocol takes a single statement per query.
 const run = async (db: Kysely<unknown>, script: string) => {
   for (const statement of script.split(';').filter((s) => s.trim())) await sql.raw(statement).execute(db)
 }
 
 export const oidcMigrations: ModuleMigrations = {
+  // Login by QR code approved in the citizen app (docs/oidc.md, "QR login").
+  oidc_0010_qr_login: { up: qrLoginUp, down: qrLoginDown },
+  // The citizen's connected services (consent.repository.ts) are their live grants, found by account.
+  oidc_0005_grant_account_index: {
+    up: async (db: Kysely<unknown>) => {
+      await run(
+        db,
+        "CREATE INDEX oidc_payload_grant_account ON oidc_payload ((payload->>'accountId')) WHERE model = 'Grant'",
+      )
+    },
+    down: async (db: Kysely<unknown>) => {
+      await run(db, 'DROP INDEX oidc_payload_grant_account')
+    },
+  },
+  oidc_0004_logout: {
+    up: async (db: Kysely<unknown>) => {
+      await run(db, logout)
+    },
+    down: async (db: Kysely<unknown>) => {
+      await db.schema.alterTable('oidc_client').dropColumn('post_logout_redirect_uris').execute()
+      await db.schema.alterTable('oidc_client').dropColumn('backchannel_logout_uri').execute()
+    },
+  },
   oidc_0001_payloads: {
     up: async (db: Kysely<unknown>) => {
       await run(db, payloads)
@@ -64,5 +113,30 @@ export const oidcMigrations: ModuleMigrations = {
     down: async (db: Kysely<unknown>) => {
       await db.schema.dropTable('oidc_client').execute()
     },
+  },
+  // A client may use the client_credentials grant only when registered for it (docs/oidc.md).
+  oidc_0008_client_credentials: {
+    up: async (db: Kysely<unknown>) => {
+      await run(db, 'ALTER TABLE oidc_client ADD COLUMN client_credentials boolean NOT NULL DEFAULT false')
+    },
+    down: async (db: Kysely<unknown>) => {
+      await db.schema.alterTable('oidc_client').dropColumn('client_credentials').execute()
+    },
+  },
+  oidc_0003_fapi: {
+    up: async (db: Kysely<unknown>) => {
+      await run(db, fapi)
+    },
+    down: async (db: Kysely<unknown>) => {
+      await db.schema.alterTable('oidc_client').dropColumn('profile').execute()
+    },
+  },
+  oidc_0006_scopes: {
+    up: (db: Kysely<unknown>) => run(db, scopesCheck(SCOPES_0006)),
+    down: (db: Kysely<unknown>) => run(db, scopesCheck(SCOPES_0002)),
+  },
+  oidc_0007_applications: {
+    up: (db: Kysely<unknown>) => run(db, applicationsUp),
+    down: (db: Kysely<unknown>) => run(db, applicationsDown),
   },
 }

@@ -1,9 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import Provider from 'oidc-provider'
 import type { Deps } from '../../deps.js'
+import { onlyMachineScopes, unauthorizedClientForGrantType } from './client-credentials.js'
 import { secretMatches } from './clients.secret.js'
-import { providerConfiguration } from './oidc.configuration.js'
+import { OIDC_ROUTES, providerConfiguration } from './oidc.configuration.js'
+import { bindRefreshTokensToDpopKey } from './oidc.dpop.js'
 import { providerKeys } from './oidc.keys.js'
+import { installLogout } from './oidc.logout.js'
 
 type Built = {
   provider: Provider
@@ -35,6 +38,10 @@ const build = (deps: Deps, issuer: string, keys: Keys): Omit<Built, 'checkedAt'>
   ) {
     return secretMatches(this.clientSecret, presented)
   }
+  onlyMachineScopes(provider)
+  unauthorizedClientForGrantType(provider, OIDC_ROUTES.token)
+  bindRefreshTokensToDpopKey(provider)
+  installLogout(provider, deps)
   provider.on('server_error', (_ctx, err) => deps.log.error({ err }, 'oidc provider error'))
   // Koa's own last-resort handler writes to stderr; the platform logs through pino.
   provider.onerror = (err) => deps.log.error({ err }, 'oidc provider error')

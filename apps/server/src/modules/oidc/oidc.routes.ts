@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../../deps.js'
 import { interactionRoutes } from './interaction.routes.js'
 import { createOidcRuntime } from './oidc.provider.js'
+import { qrLoginPageRoutes } from './qr-login.page-routes.js'
 
 /**
  * The OpenID provider inside the Fastify server. oidc-provider is a Koa app that reads the raw request
@@ -17,6 +18,8 @@ export const oidcRoutes = async (app: FastifyInstance, deps: Deps) => {
     const toProvider = async (req: FastifyRequest, reply: FastifyReply) => {
       const { handle } = await oidc.current()
       reply.hijack()
+      // Hijacked replies skip onSend: the id is set here, and the data-access log reads it back.
+      reply.raw.setHeader('x-request-id', req.id)
       await handle(req.raw, reply.raw)
     }
     scope.route({
@@ -33,4 +36,5 @@ export const oidcRoutes = async (app: FastifyInstance, deps: Deps) => {
     })
   })
   await app.register(async (scope) => interactionRoutes(scope, deps, oidc))
+  await app.register(async (scope) => qrLoginPageRoutes(scope, deps, oidc))
 }

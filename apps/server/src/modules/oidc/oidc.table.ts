@@ -1,4 +1,6 @@
-import type { ColumnType, Insertable, Selectable } from 'kysely'
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { OnboardingTables } from './onboarding.table.js'
+import type { QrLoginTables } from './qr-login.table.js'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 type Json<T> = ColumnType<T, string, string>
@@ -21,6 +23,8 @@ export interface OidcPayloadTable {
 
 export type ClientStatus = 'active' | 'suspended'
 export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt'
+/** baseline for every relying party; fapi2 for financial ones (PAR, DPoP, private_key_jwt required). */
+export type ClientProfile = 'baseline' | 'fapi2'
 
 /** A public key set a private_key_jwt client signs its assertions with. */
 export type ClientJwks = { keys: Array<Record<string, unknown>> }
@@ -43,11 +47,19 @@ export interface OidcClientTable {
   /** Clients of one sector share pairwise subjects; by default each client is its own sector. */
   sector: string
   status: ClientStatus
+  /** The security profile the provider enforces for it (docs/oidc.md); 'baseline' unless registered otherwise. */
+  profile: Generated<ClientProfile>
+  /** Registered for the client_credentials grant: machine tokens with no account (docs/oidc.md). */
+  client_credentials: Generated<boolean>
+  /** Where the relying party may ask to be sent after logout (RP-Initiated Logout 1.0). */
+  post_logout_redirect_uris: Generated<string[]>
+  /** Where the provider posts logout tokens when the citizen's session ends (Back-Channel Logout 1.0). */
+  backchannel_logout_uri: string | null
   created_at: Timestamp
   updated_at: Timestamp
 }
 
-export interface OidcTables {
+export interface OidcTables extends OnboardingTables, QrLoginTables {
   oidc_payload: OidcPayloadTable
   oidc_client: OidcClientTable
 }

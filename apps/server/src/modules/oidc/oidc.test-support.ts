@@ -1,4 +1,5 @@
 import { createServer } from 'node:net'
+import { exportJWK, generateKeyPair } from 'jose'
 import * as client from 'openid-client'
 import { expect } from 'vitest'
 import { startTestApp, type TestContext } from '../../test/harness.js'
@@ -63,6 +64,35 @@ export const givenRelyingParty = async (t: OidcTest, input: Partial<NewClient> =
     {
       execute: [client.allowInsecureRequests],
     },
+  )
+  return { creds, config }
+}
+
+/**
+ * A financial relying party (a bank) registered with the fapi2 profile and an ES256 key, and openid-client
+ * configured to authenticate with private_key_jwt.
+ */
+export const givenFapiClient = async (t: OidcTest, input: Partial<NewClient> = {}) => {
+  const { publicKey, privateKey } = await generateKeyPair('ES256')
+  const creds = await addClient(
+    t.deps,
+    { id: 'test', kind: 'system' },
+    {
+      name: 'Ngân hàng Thử nghiệm',
+      redirectUris: [CALLBACK],
+      purpose: 'Mở tài khoản thanh toán trực tuyến (eKYC)',
+      profile: 'fapi2',
+      authMethod: 'private_key_jwt',
+      jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'bank-1', use: 'sig', alg: 'ES256' }] },
+      ...input,
+    },
+  )
+  const config = await client.discovery(
+    new URL(t.issuer),
+    creds.client_id,
+    undefined,
+    client.PrivateKeyJwt({ key: privateKey, kid: 'bank-1' }),
+    { execute: [client.allowInsecureRequests] },
   )
   return { creds, config }
 }

@@ -13,6 +13,9 @@ export const citizenPaths = {
   security: '/app/security',
   history: '/app/history',
   dependents: '/app/dependents',
+  scanLogin: '/app/scan-login',
+  connections: '/app/connections',
+  dataAccess: '/app/data-access',
 }
 export const dependentPath = (personalId: string) => `/app/dependents/${encodeURIComponent(personalId)}`
 export const receiptPath = (dossierId: string) =>

@@ -10,6 +10,7 @@ import {
   LOCK_REQUESTS_QUEUE_PATH,
   LOCK_REQUESTS_RECORDED_PATH,
 } from './lock-requests/lockRequestPaths'
+import { RP_QUEUE_PATH } from './relying-parties/relyingPartiesApi'
 import { OVERDUE_PATH, REPORTS_PATH } from './reports/reportPaths'
 import { useOfficerMe } from './session/officerSessionApi'
 
@@ -22,10 +23,13 @@ const isLockRequestsLabel = (l: Item['label']): l is LockRequestsLabel => l.star
 // The officer-account entries have theirs in officer.admin.nav (i18n/officerAdmin.vi.ts).
 type AdminLabel = `admin.nav.${keyof typeof vi.officer.admin.nav}`
 const isAdminLabel = (l: Item['label']): l is AdminLabel => l.startsWith('admin.')
+// The relying-party appraisal entry has its label in officer.relyingParties.nav (i18n/developers.vi.ts).
+type RpLabel = `relyingParties.nav.${keyof typeof vi.officer.relyingParties.nav}`
+const isRpLabel = (l: Item['label']): l is RpLabel => l.startsWith('relyingParties.')
 
 type Item = {
   to: string
-  label: keyof typeof vi.officer.counter.nav | ReportsLabel | LockRequestsLabel | AdminLabel
+  label: keyof typeof vi.officer.counter.nav | ReportsLabel | LockRequestsLabel | AdminLabel | RpLabel
   anyOf: string[]
   also?: string
   /** A unit level the page is not for (e.g. card applications at an immigration office). */
@@ -59,6 +63,12 @@ const ITEMS: readonly Item[] = [
     anyOf: ['lock_request.decide'],
     also: LOCK_REQUEST_PAGE_PATTERN,
   },
+  {
+    to: RP_QUEUE_PATH,
+    label: 'relyingParties.nav.queue',
+    anyOf: ['relying_party.appraise'],
+    notAt: 'province',
+  },
   { to: ADMIN_OFFICERS_PATH, label: 'admin.nav.officers', anyOf: ['officers.manage'] },
   { to: ADMIN_UNITS_PATH, label: 'admin.nav.units', anyOf: ['officers.manage'] },
 ]
@@ -82,7 +92,10 @@ export const OfficerNav = () => {
         {items.map((i) => (
           <li key={i.to}>
             <Link to={i.to} className="dd-header-link" aria-current={current(i) ? 'page' : undefined}>
-              {isReportsLabel(i.label) || isLockRequestsLabel(i.label) || isAdminLabel(i.label)
+              {isReportsLabel(i.label) ||
+              isLockRequestsLabel(i.label) ||
+              isAdminLabel(i.label) ||
+              isRpLabel(i.label)
                 ? t(`officer.${i.label}`)
                 : t(`officer.counter.nav.${i.label}`)}
             </Link>

@@ -4,9 +4,11 @@ import { Link, useNavigate } from 'react-router'
 import { ChevronRightIcon, HistoryIcon, ShieldIcon, UsersIcon } from '../../../layout/icons'
 import { AccountErrorAlert } from '../accountErrors'
 import { citizenPaths } from '../paths'
+import { DataAccessLinks } from './dataAccess/DataAccessLinks'
 import { IdentityCard } from './IdentityCard'
 import { useLogout } from './meApi'
 import { useAccount } from './RequireSession'
+import { ScanLoginLink } from './webLogin/ScanLoginLink'
 
 const QUICK_LINKS = [
   { key: 'security', path: citizenPaths.security, Icon: ShieldIcon },
@@ -24,6 +26,7 @@ export const HomePage = () => {
     <Stack gap="lg">
       <Title order={1}>{t('citizen.me.homeTitle')}</Title>
       <IdentityCard me={me} />
+      {me.level >= 2 && <ScanLoginLink />}
       <nav aria-label={t('citizen.me.quickLinks')}>
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {QUICK_LINKS.map(({ key, path, Icon }) => (
@@ -46,6 +49,7 @@ export const HomePage = () => {
               </Paper>
             </li>
           ))}
+          <DataAccessLinks />
         </Stack>
       </nav>
       {logout.error && <AccountErrorAlert error={logout.error} />}

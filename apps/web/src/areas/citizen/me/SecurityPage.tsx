@@ -6,6 +6,7 @@ import { DeviceList } from './DeviceList'
 import { LockAccount } from './LockAccount'
 import { Passkeys } from './Passkeys'
 import { PhoneChange } from './PhoneChange'
+import { WebQrLoginSetting } from './webLogin/WebQrLoginSetting'
 
 /** Security: the devices logged in, passkeys, changing the phone, and locking the account. */
 export const SecurityPage = () => {
@@ -19,6 +20,7 @@ export const SecurityPage = () => {
       </Stack>
       <DeviceList />
       <Passkeys />
+      <WebQrLoginSetting />
       <CredentialChange />
       <PhoneChange />
       <LockAccount />

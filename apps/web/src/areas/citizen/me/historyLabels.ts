@@ -29,6 +29,10 @@ export const KNOWN_ACTIONS = [
   'accounts.dependent.account.locked',
   'accounts.dependent.account.unlocked',
   'accounts.dependent.takeover',
+  'accounts.web_qr_login.enabled',
+  'accounts.web_qr_login.disabled',
+  'oidc.qr_login.approved',
+  'oidc.qr_login.refused',
 ] as const
 type KnownAction = (typeof KNOWN_ACTIONS)[number]
 const isKnown = (action: string): action is KnownAction =>

@@ -1,0 +1,30 @@
+import Provider from 'oidc-provider'
+import type { Db } from '../../database.js'
+import { findClient } from './clients.repository.js'
+import type { ClientRow } from './oidc.table.js'
+
+type Rows = Map<string, Promise<ClientRow | undefined>>
+
+// Per provider request (oidc-provider keeps its context in AsyncLocalStorage), dropped with the request.
+const perRequest = new WeakMap<object, Rows>()
+
+/**
+ * A client's row, read at most once per provider request: the client adapter and the level checks of one
+ * authorization request share it (they used to read it four times). Nothing outlives the request, so a
+ * suspension still takes effect on the very next request. Outside a provider request it is a plain read.
+ */
+export const clientRowOnce = (db: Db, clientId: string): Promise<ClientRow | undefined> => {
+  const ctx = Provider.ctx
+  if (!ctx) return findClient(db, clientId)
+  let rows = perRequest.get(ctx)
+  if (!rows) {
+    rows = new Map()
+    perRequest.set(ctx, rows)
+  }
+  let row = rows.get(clientId)
+  if (!row) {
+    row = findClient(db, clientId)
+    rows.set(clientId, row)
+  }
+  return row
+}

@@ -1,0 +1,53 @@
+import { addDays } from '@dinhdanh/vn-id'
+import { OPEN_STATES } from './onboarding.flow.js'
+import type { ApplicationRow } from './onboarding.table.js'
+
+/** The appraisal's time limit: 30 days from the signed agreement (D69 Art 18), or from submission until then. */
+export const APPRAISAL_DAYS = 30
+export const dueOn = (submittedOn: string, signedOn: string | null) =>
+  addDays(signedOn ?? submittedOn, APPRAISAL_DAYS)
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null)
+
+export const isOverdue = (r: ApplicationRow, today: string) =>
+  OPEN_STATES.includes(r.state) && r.due_on < today
+
+type WithClient = ApplicationRow & { client_status?: string | null }
+
+/** An application as its applicant and the appraisers see it (never a secret). */
+export const toApplicationView = (r: WithClient, today: string) => ({
+  id: r.id,
+  kind: r.kind,
+  state: r.state,
+  applicant: r.applicant_subject_id,
+  organisation: { name: r.org_name, code: r.org_code },
+  contact: { name: r.contact_name, email: r.contact_email, phone: r.contact_phone },
+  service: { name: r.service_name, purpose: r.purpose },
+  scopes: r.scopes,
+  minLevel: r.min_level,
+  securityLevel: r.security_level,
+  redirectUris: r.redirect_uris,
+  authMethod: r.auth_method,
+  profile: r.profile,
+  agreement:
+    r.agreement_number && r.agreement_signed_on
+      ? {
+          number: r.agreement_number,
+          signedOn: r.agreement_signed_on,
+          recordedBy: r.agreement_recorded_by_number,
+          recordedAt: iso(r.agreement_recorded_at),
+        }
+      : null,
+  submittedOn: r.submitted_on,
+  dueOn: r.due_on,
+  overdue: isOverdue(r, today),
+  decidedBy: r.decided_by_number,
+  decidedAt: iso(r.decided_at),
+  refusalReason: r.refusal_reason,
+  clientId: r.client_id,
+  clientStatus: r.client_status ?? null,
+  credentialsCollected: r.credentials_collected_at !== null,
+  withdrawnAt: iso(r.withdrawn_at),
+  createdAt: iso(r.created_at),
+})
+export type ApplicationView = ReturnType<typeof toApplicationView>
