@@ -49,6 +49,15 @@ describe.skipIf(!browserAvailable)('accessibility (axe-core, WCAG 2.1 A and AA)'
     expect(all).toEqual([])
   }, 120_000)
 
+  test('at desktop width too, where the header shows the full brand and the menu', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true })
+    const all: string[] = []
+    for (const path of ['/', '/app/login', '/officer/login', '/developers'])
+      all.push(...(await violations(page, path)))
+    await page.close()
+    expect(all).toEqual([])
+  }, 120_000)
+
   test('the officer portal behind its login (search, biometrics, counter, queue) has none either', async () => {
     const officer = await officerSession(t, { roles: ['receiving_officer'] })
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true })
