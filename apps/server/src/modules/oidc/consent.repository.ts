@@ -28,6 +28,21 @@ export const liveGrantsOf = async (db: Db, accountId: string, now: Date) => {
   return rows.map((r) => ({ id: r.id, payload: r.payload as GrantPayload, expiresAt: r.expires_at }))
 }
 
+/** The account's newest live grant with this relying party: the consent a new browser session reuses. */
+export const latestLiveGrantId = async (db: Db, accountId: string, clientId: string, now: Date) =>
+  (
+    await db
+      .selectFrom('oidc_payload')
+      .select('id')
+      .where('model', '=', GRANT)
+      .where(accountOfGrant, '=', accountId)
+      .where(clientOfGrant, '=', clientId)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+      .orderBy('expires_at', (ob) => ob.desc().nullsFirst())
+      .limit(1)
+      .executeTakeFirst()
+  )?.id
+
 /**
  * Deletes every grant of the account with this relying party (expired ones too) in one statement, so of
  * two revocations at once only one sees the grants; returns what it deleted.

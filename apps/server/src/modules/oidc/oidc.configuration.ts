@@ -5,6 +5,7 @@ import { MACHINE_SCOPES } from './client-credentials.js'
 import { clientAdapter } from './clients.adapter.js'
 import { findClient } from './clients.repository.js'
 import { KNOWN_SCOPES } from './clients.schemas.js'
+import { latestLiveGrantId } from './consent.repository.js'
 import { errorPage } from './interaction.pages.js'
 import { logoutSource, postLogoutSuccessSource } from './logout.pages.js'
 import { findAccount } from './oidc.account.js'
@@ -156,6 +157,18 @@ export const providerConfiguration = (deps: Deps, jwks: { keys: JWK[] }): Config
       Session: deps.config.SESSION_MAX_HOURS * 3600,
       // Consent is remembered for 180 days, then asked again.
       Grant: 180 * DAY,
+    },
+    // A consent outlives the browser session it was given in: a new session reuses the newest live grant
+    // with this relying party, until it expires (180 days), the citizen revokes it or a logout forgets it.
+    loadExistingGrant: async (ctx) => {
+      const clientId = ctx.oidc.client?.clientId
+      const accountId = ctx.oidc.session?.accountId
+      if (!clientId || !accountId) return undefined
+      const grantId =
+        ctx.oidc.result?.consent?.grantId ??
+        ctx.oidc.session?.grantIdFor(clientId) ??
+        (await latestLiveGrantId(deps.db, accountId, clientId, deps.clock.now()))
+      return grantId ? ctx.oidc.provider.Grant.find(grantId) : undefined
     },
     // Every use of a refresh token replaces it: a stolen one is good once at most, and its replay is seen.
     rotateRefreshToken: () => true,

@@ -167,6 +167,23 @@ describe('connected services (remembered consents)', () => {
     expect(connection.lastUsedAt).toBe(t.clock.now().toISOString())
   })
 
+  test('a consent outlives the browser session it was given in; a new scope or another relying party asks again', async () => {
+    const { config } = await givenLogin('openid profile')
+    // A citizen who would refuse any consent page: reaching the relying party with a code means none was shown.
+    const inNewBrowser = async (cfg: typeof config, scope: string) => {
+      t.clock.advance(3_600_000)
+      const req = await authorizationRequest(cfg, { scope })
+      return (await logIn(t, testAgent(), req.url, { username: AN, consent: 'deny' })).callback
+    }
+    const same = await inNewBrowser(config, 'openid profile')
+    expect(same?.searchParams.get('code'), same?.href).toBeTruthy()
+    const wider = await inNewBrowser(config, 'openid profile vn_id')
+    expect(wider?.searchParams.get('error')).toBe('access_denied')
+    const other = await givenRelyingParty(t, { name: 'Ngân hàng Thử', purpose: 'Mở tài khoản' })
+    const elsewhere = await inNewBrowser(other.config, 'openid profile')
+    expect(elsewhere?.searchParams.get('error')).toBe('access_denied')
+  })
+
   test('revoking a connection kills its refresh and access tokens, and the next login asks for consent again', async () => {
     const an = await citizenApp(AN)
     const { creds, config, tokens, agent } = await givenLogin('openid profile offline_access')
