@@ -2,16 +2,11 @@ import type { Account, AccountClaims, FindAccount } from 'oidc-provider'
 import type { Deps } from '../../deps.js'
 import { findAccountBySubject } from '../accounts/index.js'
 import { FOREIGNER_ID, findForeignerRecord, findPersonRecord } from '../registry/index.js'
+import { birthdate } from './oidc.birthdate.js'
 import { extraClaims } from './oidc.claims.js'
 import { onlyLoginFacts, releaseRecorder } from './oidc.releases.js'
 
 type AccountDeps = Pick<Deps, 'db'>
-
-/** OpenID's birthdate: the full date, or the year alone when the registry does not know the day. */
-const birthdate = (year: number, month: number | null, day: number | null) =>
-  month !== null && day !== null
-    ? `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-    : String(year).padStart(4, '0')
 
 /** Name, date of birth and gender from the population (or immigration) registry: the `profile` scope. */
 const profileClaims = async (deps: AccountDeps, subjectId: string) => {

@@ -2,6 +2,7 @@ import type { Deps } from '../../deps.js'
 import { appProofingOf, type findAccountBySubject } from '../accounts/index.js'
 import { counterProofingOf } from '../enrolment/index.js'
 import { FOREIGNER_ID, findForeignerRecord, findPersonRecord } from '../registry/index.js'
+import { birthdate } from './oidc.birthdate.js'
 
 /**
  * OpenID Connect for Identity Assurance 1.0 (`verified_claims`) under the trust framework `vn_eid`: identity
@@ -39,12 +40,6 @@ const record = (kind: AccountRow['subject_kind'], at: Date, checks: Json[]): Jso
   time: time(at),
   record: { type: SOURCES[kind].type, source: { name: SOURCES[kind].name, country_code: 'VNM' } },
 })
-
-const birthdate = (year: number, month: number | null, day: number | null) =>
-  [
-    String(year).padStart(4, '0'),
-    ...(month && day ? [month, day].map((n) => String(n).padStart(2, '0')) : []),
-  ].join('-')
 
 /** Vietnamese names run family name, middle names, given name; the registry holds only the full name. */
 const nameParts = (full: string) => {
