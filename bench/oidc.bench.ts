@@ -23,6 +23,8 @@ import type { BenchResult } from './types.js'
 export type OidcBenchOptions = {
   /** PostgreSQL to measure on as well (a schema of its own, dropped afterwards); without it only PGlite. */
   databaseUrl?: string | undefined
+  /** Which engines to measure (both by default); `OIDC_BENCH_ENGINES=postgres` when run alone. */
+  engines?: ReadonlyArray<'pglite' | 'postgres'>
   flows?: number
   refreshes?: number
   grants?: number
@@ -58,6 +60,7 @@ const form = async (url: string, rp: Rp, body: Record<string, string>) => {
 const measure = async (n: number, inFlight: number, op: (worker: number, i: number) => Promise<void>) => {
   const latencies: number[] = []
   let next = 0
+  const cpu0 = process.cpuUsage()
   const t0 = performance.now()
   await Promise.all(
     Array.from({ length: inFlight }, async (_, w) => {
@@ -70,8 +73,12 @@ const measure = async (n: number, inFlight: number, op: (worker: number, i: numb
     }),
   )
   const seconds = (performance.now() - t0) / 1000
+  const cpu = process.cpuUsage(cpu0)
   latencies.sort((a, b) => a - b)
   return {
+    // This process's CPU per operation (server and load generator, not PostgreSQL): other load on the
+    // machine lowers throughput far more than it raises this, so before/after comparisons use it.
+    cpuMsPerOp: round((cpu.user + cpu.system) / 1000 / n, 2),
     ops: round(n / seconds),
     p50ms: round(percentile(latencies, 0.5), 2),
     p99ms: round(percentile(latencies, 0.99), 2),
@@ -149,22 +156,24 @@ const flow = async (t: OidcTest, w: World, citizen: Citizen) => {
 const runOn = async (
   engine: 'pglite' | 'postgres',
   t: OidcTest,
-  o: Required<Omit<OidcBenchOptions, 'databaseUrl' | 'log'>>,
+  o: Required<Omit<OidcBenchOptions, 'databaseUrl' | 'engines' | 'log'>>,
   log: (l: string) => void,
 ): Promise<BenchResult[]> => {
   const c = o.concurrency
   const w = await setUp(t, c, log)
   const result = (name: string, count: number, target: number, m: Awaited<ReturnType<typeof measure>>) => {
     // The one-minute load average at the end: other work on the machine lowers every figure.
-    const extra = { concurrency: c, loadAverage: round(loadavg()[0] ?? 0, 1) }
-    log(`  ${name} on ${engine}: ${m.ops}/s, p50 ${m.p50ms} ms, p99 ${m.p99ms} ms`)
-    return { name, engine, count, target, extra, ...m }
+    const { cpuMsPerOp, ...figures } = m
+    const extra = { concurrency: c, loadAverage: round(loadavg()[0] ?? 0, 1), cpuMsPerOp }
+    log(`  ${name} on ${engine}: ${m.ops}/s, p50 ${m.p50ms} ms, p99 ${m.p99ms} ms, ${cpuMsPerOp} ms CPU each`)
+    return { name, engine, count, target, extra, ...figures }
   }
   const accessTokens: string[] = []
   const citizenOf = (worker: number) => w.citizens[worker % w.citizens.length] as Citizen
   await measure(Math.min(100, o.flows), c, async (k) => {
     accessTokens.push(await flow(t, w, citizenOf(k)))
   })
+  log(`  warmed up; measuring on ${engine}`)
   const flows = await measure(o.flows, c, async (k) => {
     accessTokens.push(await flow(t, w, citizenOf(k)))
   })
@@ -231,7 +240,7 @@ export const runOidcBench = async (opts: OidcBenchOptions = {}): Promise<BenchRe
     ['pglite', undefined],
     ['postgres', opts.databaseUrl],
   ] as const) {
-    if (engine === 'postgres' && !url) continue
+    if ((engine === 'postgres' && !url) || (opts.engines && !opts.engines.includes(engine))) continue
     log(`  OpenID provider on ${engine}`)
     const t = await startOn(url)
     try {
@@ -249,6 +258,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const n = flows || 2000
   const results = await runOidcBench({
     databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    ...(process.env.OIDC_BENCH_ENGINES
+      ? { engines: process.env.OIDC_BENCH_ENGINES.split(',') as Array<'pglite' | 'postgres'> }
+      : {}),
     flows: n,
     refreshes: n * 2,
     grants: n * 2,

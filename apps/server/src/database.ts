@@ -2,7 +2,9 @@ import type { Kysely, Transaction } from 'kysely'
 import type { AccountsTables } from './modules/accounts/accounts.table.js'
 import type { AuthnTables } from './modules/authn/authn.table.js'
 import type { BiometricsTables } from './modules/biometrics/biometrics.table.js'
+import type { CredentialsTables } from './modules/credentials/credentials.table.js'
 import type { DataAccessTables } from './modules/data-access/data-access.table.js'
+import type { DocumentsTables } from './modules/documents/documents.table.js'
 import type { EnrolmentTables } from './modules/enrolment/enrolment.table.js'
 import type { LockRequestsTables } from './modules/lock-requests/lock-requests.table.js'
 import type { OfficersTables } from './modules/officers/officers.table.js'
@@ -27,7 +29,9 @@ export interface Database
     OidcTables,
     DataAccessTables,
     EnrolmentTables,
-    LockRequestsTables {}
+    LockRequestsTables,
+    CredentialsTables,
+    DocumentsTables {}
 
 /** A database or a transaction: repositories take either, so transactions pass through. */
 export type Db = Kysely<Database> | Transaction<Database>

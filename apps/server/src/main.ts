@@ -5,6 +5,7 @@ import { allMigrations } from './migrations.js'
 import { startAccountsCleanup, startDossierProcessor, startLockJob } from './modules/accounts/index.js'
 import { deriveOtpKey, startAuthnCleanup } from './modules/authn/index.js'
 import { createBiometricsRuntime, seedDemoBiometrics } from './modules/biometrics/index.js'
+import { createConnectors, seedDemoSources, startDocumentsSync } from './modules/documents/index.js'
 import {
   createOfficerTotpSealer,
   DEMO_OFFICER_PASSWORD,
@@ -13,7 +14,12 @@ import {
   seedDemoOfficers,
   startOfficersCleanup,
 } from './modules/officers/index.js'
-import { DEMO_ORIGINS, registerDemoClients, startOidcCleanup } from './modules/oidc/index.js'
+import {
+  DEMO_ORIGINS,
+  registerDemoClients,
+  startOidcCleanup,
+  startSessionEndLogout,
+} from './modules/oidc/index.js'
 import { policyFor } from './modules/policy/index.js'
 import {
   demoForeigners,
@@ -92,6 +98,9 @@ const start = async () => {
     // The demo portal and bank of apps/demo-rp (`npm run demo-rp`, docs/demo-rp.md): published credentials.
     const clients = await registerDemoClients(deps)
     if (clients.length) log.info({ clients }, 'demo relying parties registered')
+    // The sandbox source systems' records: the demo people's and the registry's (docs/documents.md).
+    const sources = await seedDemoSources(deps, (after, limit) => personIdsAfter(handle.db, after, limit))
+    if (sources) log.info(sources, 'document source sandboxes seeded (first start)')
   }
   const app = await buildApp(deps)
   await app.listen({ host: config.HOST, port: config.PORT })
@@ -102,6 +111,8 @@ const start = async () => {
   const cleanup = startAuthnCleanup(deps)
   const accountsCleanup = startAccountsCleanup(deps)
   const oidcCleanup = startOidcCleanup(deps)
+  const sessionEndLogout = startSessionEndLogout(deps)
+  const documentsSync = startDocumentsSync(deps, createConnectors(deps.db), { demo: config.DEMO_SEED })
   const officersCleanup = startOfficersCleanup(deps)
 
   if (config.DEMO_SEED) {
@@ -130,6 +141,8 @@ const start = async () => {
     await cleanup.stop()
     await accountsCleanup.stop()
     await oidcCleanup.stop()
+    await sessionEndLogout.stop()
+    await documentsSync.stop()
     await officersCleanup.stop()
     await locks.stop()
     await dossiers.stop()

@@ -1,7 +1,9 @@
 import { accountsMigrations } from './modules/accounts/accounts.migrations.js'
 import { authnMigrations } from './modules/authn/authn.migrations.js'
 import { biometricsMigrations } from './modules/biometrics/biometrics.migrations.js'
+import { credentialsMigrations } from './modules/credentials/credentials.migrations.js'
 import { dataAccessMigrations } from './modules/data-access/data-access.migrations.js'
+import { documentsMigrations } from './modules/documents/documents.migrations.js'
 import { enrolmentMigrations } from './modules/enrolment/enrolment.migrations.js'
 import { lockRequestsMigrations } from './modules/lock-requests/lock-requests.migrations.js'
 import { officersMigrations } from './modules/officers/officers.migrations.js'
@@ -30,4 +32,6 @@ export const allMigrations: ModuleMigrations = {
   ...enrolmentMigrations,
   ...lockRequestsMigrations,
   ...reportsMigrations,
+  ...credentialsMigrations,
+  ...documentsMigrations,
 }

@@ -14,7 +14,9 @@ import {
   settingsRoutes,
 } from './modules/accounts/index.js'
 import { biometricsRoutes } from './modules/biometrics/index.js'
+import { credentialsRoutes } from './modules/credentials/index.js'
 import { dataAccessRoutes } from './modules/data-access/index.js'
+import { documentsRoutes } from './modules/documents/index.js'
 import { cardRoutes, counterRoutes } from './modules/enrolment/index.js'
 import { lockRequestRoutes } from './modules/lock-requests/index.js'
 import { officerAdminRoutes, officerAuthRoutes } from './modules/officers/index.js'
@@ -54,4 +56,6 @@ export const moduleRoutes: RouteModule[] = [
   cardRoutes,
   lockRequestRoutes,
   reportRoutes,
+  credentialsRoutes,
+  documentsRoutes,
 ]

@@ -21,6 +21,9 @@ import { RegisterPage } from './areas/citizen/register/RegisterPage'
 import { RegistrationStatusPage } from './areas/citizen/register/RegistrationStatusPage'
 import { UnlockPage } from './areas/citizen/unlock/UnlockPage'
 import { DevelopersPage } from './areas/developers/DevelopersPage'
+import { TryCallbackPage } from './areas/developers/try/TryCallbackPage'
+import { TryLoginPage } from './areas/developers/try/TryLoginPage'
+import { DocumentsPage } from './areas/documents/DocumentsPage'
 import { LandingPage } from './areas/landing/LandingPage'
 import { NewOfficerPage } from './areas/officer/admin/NewOfficerPage'
 import { OfficerPage } from './areas/officer/admin/OfficerPage'
@@ -82,6 +85,7 @@ export const routes: RouteObject[] = [
               { path: 'history', element: <HistoryPage /> },
               { path: 'connections', element: <ConnectionsPage /> },
               { path: 'data-access', element: <DataAccessPage /> },
+              { path: 'documents', element: <DocumentsPage /> },
               { path: 'dependents', element: <DependentsPage /> },
               { path: 'dependents/:personalId', element: <DependentPage /> },
             ],
@@ -131,8 +135,13 @@ export const routes: RouteObject[] = [
       {
         path: 'developers',
         element: <RequireSession />,
-        children: [{ index: true, element: <DevelopersPage /> }],
+        children: [
+          { index: true, element: <DevelopersPage /> },
+          { path: 'try', element: <TryLoginPage /> },
+        ],
       },
+      // The provider's redirect back needs no console session: the code is exchanged with the client's secret.
+      { path: 'developers/try/callback', element: <TryCallbackPage /> },
       {
         path: 'admin',
         children: [

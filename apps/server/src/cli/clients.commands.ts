@@ -35,6 +35,7 @@ type AddOptions = {
   jwks?: string
   profile?: string
   clientCredentials?: boolean
+  allowDependents?: boolean
   postLogoutRedirectUri: string[]
   backchannelLogoutUri?: string
 }
@@ -78,6 +79,7 @@ export const clientsCommands = (program: Command) => {
       [],
     )
     .option('--backchannel-logout-uri <uri>', 'where the provider posts logout tokens (https)')
+    .option('--allow-dependents', 'let a parent or guardian sign in for a child or ward (docs/oidc.md)')
     .action((opts: AddOptions) =>
       withDb(async ({ config, handle }) => {
         const { addClient, issuerOf } = await oidc()
@@ -91,6 +93,7 @@ export const clientsCommands = (program: Command) => {
           authMethod: opts.auth,
           profile: opts.profile,
           clientCredentials: opts.clientCredentials === true,
+          allowDependents: opts.allowDependents === true,
           postLogoutRedirectUris: opts.postLogoutRedirectUri,
           backchannelLogoutUri: opts.backchannelLogoutUri,
           ...(opts.jwks ? { jwks: await readJwks(opts.jwks) } : {}),

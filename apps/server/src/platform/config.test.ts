@@ -49,6 +49,24 @@ describe('configuration is parsed once and refuses bad values', () => {
     expect(issuesOf({ NODE_ENV: 'production', KEK: 'x'.repeat(43), PHONE_OWNERSHIP: 'off' })).toEqual([])
   })
 
+  test('demo data is seeded by default outside production only', () => {
+    expect(loadConfig({}).DEMO_SEED).toBe(true)
+    expect(loadConfig({ NODE_ENV: 'test' }).DEMO_SEED).toBe(true)
+    expect(loadConfig({ DEMO_SEED: 'false' }).DEMO_SEED).toBe(false)
+    expect(
+      loadConfig({ NODE_ENV: 'production', KEK: 'x'.repeat(43), PHONE_OWNERSHIP: 'off' }).DEMO_SEED,
+    ).toBe(false)
+  })
+
+  test("production refuses DEMO_SEED, which would publish demo officers' and relying parties' secrets", () => {
+    const prod = { NODE_ENV: 'production', KEK: 'x'.repeat(43), PHONE_OWNERSHIP: 'off' }
+    for (const on of ['true', '1'])
+      expect(issuesOf({ ...prod, DEMO_SEED: on })).toEqual([
+        'DEMO_SEED: demo data with published credentials is refused in production; unset DEMO_SEED or set it to false',
+      ])
+    expect(issuesOf({ ...prod, DEMO_SEED: 'false' })).toEqual([])
+  })
+
   test('production refuses to start without a key-encryption key', () => {
     expect(issuesOf({ NODE_ENV: 'production', PHONE_OWNERSHIP: 'off' })[0]).toMatch(/^KEK:/)
   })

@@ -28,7 +28,9 @@ const Env = z.object({
     .regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes in base64url (43 characters)')
     .optional(),
   KEK_FILE: z.string().min(1).optional(),
-  DEMO_SEED: bool.default(true),
+  // Demo people, officers with published TOTP secrets and relying parties with published secrets: on by
+  // default outside production, refused in production (loadConfig).
+  DEMO_SEED: bool.optional(),
   // A sandbox deployment: developers register test clients at once (no appraisal); by default on with DEMO_SEED outside production.
   OIDC_SANDBOX: bool.optional(),
   DEMO_POPULATION: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
@@ -78,7 +80,10 @@ const Env = z.object({
   FACE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(15_000),
 })
 
-export type Config = Readonly<z.infer<typeof Env>> & { readonly publicUrl: string }
+export type Config = Readonly<Omit<z.infer<typeof Env>, 'DEMO_SEED'>> & {
+  readonly DEMO_SEED: boolean
+  readonly publicUrl: string
+}
 
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {
@@ -105,10 +110,15 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     issues.push('PHONE_OWNERSHIP: the sandbox carrier is for development; choose a carrier connector or off')
   if (c.NODE_ENV === 'production' && !c.KEK && !c.KEK_FILE)
     issues.push('KEK: a key-encryption key (KEK or KEK_FILE) is required in production')
+  // Published credentials (demo officers' TOTP secrets, demo relying parties' secrets) must never reach production.
+  if (c.NODE_ENV === 'production' && c.DEMO_SEED)
+    issues.push(
+      'DEMO_SEED: demo data with published credentials is refused in production; unset DEMO_SEED or set it to false',
+    )
   if (issues.length) throw new ConfigError(issues)
   // A loopback or any-address listener is reached as localhost: browsers treat it as a secure context and
   // accept it as a passkey relying-party ID, which an IP address is not.
   const host = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(c.HOST) ? 'localhost' : c.HOST
   const publicUrl = (c.PUBLIC_URL ?? `http://${host}:${c.PORT}`).replace(/\/$/, '')
-  return Object.freeze({ ...c, publicUrl })
+  return Object.freeze({ ...c, DEMO_SEED: c.DEMO_SEED ?? c.NODE_ENV !== 'production', publicUrl })
 }

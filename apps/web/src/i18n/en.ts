@@ -1,9 +1,11 @@
 import { counterEn } from './counter.en'
 import { dataAccessEn } from './dataAccess.en'
 import { developersEn, relyingPartiesEn } from './developers.en'
+import { documentsEn } from './documents.en'
 import { lockRequestsEn } from './lockRequests.en'
 import { officerAdminEn } from './officerAdmin.en'
 import { reportsEn } from './reports.en'
+import { tryLoginEn } from './tryLogin.en'
 import type { Translation } from './types'
 import { webLoginEn } from './webLogin.en'
 
@@ -704,7 +706,9 @@ export const en: Translation = {
   },
   developers: developersEn,
   webLogin: webLoginEn,
+  tryLogin: tryLoginEn,
   dataAccess: dataAccessEn,
+  documents: documentsEn,
   officer: {
     counter: counterEn,
     relyingParties: relyingPartiesEn,

@@ -1,9 +1,11 @@
 import { counterVi } from './counter.vi'
 import { dataAccessVi } from './dataAccess.vi'
 import { developersVi, relyingPartiesVi } from './developers.vi'
+import { documentsVi } from './documents.vi'
 import { lockRequestsVi } from './lockRequests.vi'
 import { officerAdminVi } from './officerAdmin.vi'
 import { reportsVi } from './reports.vi'
+import { tryLoginVi } from './tryLogin.vi'
 import { webLoginVi } from './webLogin.vi'
 
 // Vietnamese is the default language; every other locale must match this shape (see ./types.ts).
@@ -702,7 +704,9 @@ export const vi = {
   },
   developers: developersVi,
   webLogin: webLoginVi,
+  tryLogin: tryLoginVi,
   dataAccess: dataAccessVi,
+  documents: documentsVi,
   officer: {
     counter: counterVi,
     relyingParties: relyingPartiesVi,

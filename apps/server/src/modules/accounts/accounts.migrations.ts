@@ -1,7 +1,12 @@
 import { type Kysely, sql } from 'kysely'
 import type { ModuleMigrations } from '../../platform/migrate.js'
 import { dropEidCardSql, eidCardSql } from './eid-card.migrations.js'
-import { dropPasskeysSql, passkeysSql } from './passkey.migrations.js'
+import {
+  dropPasskeysSql,
+  dropWebauthnBoundToSql,
+  passkeysSql,
+  webauthnBoundToSql,
+} from './passkey.migrations.js'
 import { dropSettingsSql, settingsSql } from './settings.migrations.js'
 
 const init = `
@@ -193,5 +198,9 @@ export const accountsMigrations: ModuleMigrations = {
   accounts_0009_settings_web_qr_login: {
     up: (db) => run(db, settingsSql),
     down: (db) => run(db, dropSettingsSql),
+  },
+  accounts_0010_webauthn_challenge_bound_to: {
+    up: (db) => run(db, webauthnBoundToSql),
+    down: (db) => run(db, dropWebauthnBoundToSql),
   },
 }

@@ -6,6 +6,12 @@ export { ACCOUNTS } from './accounts.errors.js'
 export { accountsMigrations } from './accounts.migrations.js'
 export { toE164 } from './accounts.phone.js'
 export type { AccountStatus, DossierKind, DossierState, SubjectKind } from './accounts.table.js'
+export {
+  type ActableDependent,
+  type ActingForSubject,
+  actingForSubject,
+  dependentsToActFor,
+} from './acting-for.js'
 export { activationRoutes } from './activation.routes.js'
 export {
   type ActivationFinish,
@@ -37,7 +43,9 @@ export { grantLevel2, type Level2Grant, type Level2Result } from './level2.js'
 export { lockRoutes } from './lock.routes.js'
 export { applyAutomaticLocks, finishUnlock, lockByHolder, startLockJob, startUnlock } from './lock.service.js'
 export { checkOwnPhone, type OwnPhoneCheck } from './own-phone.js'
-export { passkeyRoutes } from './passkey.routes.js'
+export { relyingPartyOf } from './passkey.relying-party.js'
+export { Assertion as PasskeyAssertion, passkeyRoutes } from './passkey.routes.js'
+export { finishPasskeyLogin, passkeyLoginOptions } from './passkey.service.js'
 export { phoneChangeRoutes } from './phone-change.routes.js'
 export { type AppProofing, appProofingOf } from './proofing.repository.js'
 export { recoveryRoutes } from './recovery.routes.js'
@@ -45,7 +53,9 @@ export { finishRecovery, startRecovery } from './recovery.service.js'
 export { type ForeignerLevel1Application, submitForeignerLevel1 } from './registration.foreigner.service.js'
 export { registrationRoutes } from './registration.routes.js'
 export { dossierStatus, type Level1Application, type Receipt, submitLevel1 } from './registration.service.js'
+export { auditBoth } from './representation.js'
 export { securityRoutes } from './security.routes.js'
+export { endedSessionIds } from './session.repository.js'
 export { requireSession, sessionRoutes } from './session.routes.js'
 export {
   type CurrentSession,

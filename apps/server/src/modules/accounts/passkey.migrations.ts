@@ -35,3 +35,8 @@ ALTER TABLE accounts_session ADD COLUMN step_up_method text;
 
 export const dropPasskeysSql =
   'ALTER TABLE accounts_session DROP COLUMN step_up_method; ALTER TABLE accounts_session DROP COLUMN step_up_at; DROP TABLE accounts_webauthn_challenge, accounts_passkey'
+
+// A username-less login challenge may also be bound to something outside a session: the OpenID provider's
+// login interaction that asked for it ('oidc:<uid>'), so another interaction cannot spend it (issue 6).
+export const webauthnBoundToSql = 'ALTER TABLE accounts_webauthn_challenge ADD COLUMN bound_to text'
+export const dropWebauthnBoundToSql = 'ALTER TABLE accounts_webauthn_challenge DROP COLUMN bound_to'

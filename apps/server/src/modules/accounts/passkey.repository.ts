@@ -10,6 +10,7 @@ export const insertWebauthnChallenge = (
     challenge: string
     accountId: string | null
     sessionId: string | null
+    boundTo?: string | null
     now: Date
     expiresAt: Date
   },
@@ -22,19 +23,21 @@ export const insertWebauthnChallenge = (
       challenge: row.challenge,
       account_id: row.accountId,
       session_id: row.sessionId,
+      bound_to: row.boundTo ?? null,
       created_at: row.now,
       expires_at: row.expiresAt,
       consumed_at: null,
     })
     .execute()
 
-// One UPDATE: a challenge serves one ceremony, once, for its purpose (and session), before it expires.
+// One UPDATE: a challenge serves one ceremony, once, for its purpose (session, binding), before it expires.
 export const consumeWebauthnChallenge = (
   db: Db,
   id: string,
   purpose: WebauthnPurpose,
   sessionId: string | null,
   now: Date,
+  boundTo: string | null = null,
 ) => {
   let q = db
     .updateTable('accounts_webauthn_challenge')
@@ -44,6 +47,7 @@ export const consumeWebauthnChallenge = (
     .where('consumed_at', 'is', null)
     .where('expires_at', '>', now)
   q = sessionId ? q.where('session_id', '=', sessionId) : q.where('session_id', 'is', null)
+  q = boundTo ? q.where('bound_to', '=', boundTo) : q.where('bound_to', 'is', null)
   return q.returning(['challenge', 'account_id']).executeTakeFirst()
 }
 

@@ -39,8 +39,8 @@ const Attestation = z.object({
     publicKey: B64.optional(),
   }),
 })
-// What startAuthentication() returns.
-const Assertion = z.object({
+// What startAuthentication() returns (the OpenID provider's login page posts the same).
+export const Assertion = z.object({
   id: B64,
   rawId: B64,
   type: z.literal('public-key'),

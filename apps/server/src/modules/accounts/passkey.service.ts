@@ -59,6 +59,7 @@ const newChallenge = async (
   purpose: WebauthnPurpose,
   challenge: string,
   session: CurrentSession | null,
+  boundTo: string | null = null,
 ) => {
   const id = randomUUID()
   const now = deps.clock.now()
@@ -68,6 +69,7 @@ const newChallenge = async (
     challenge,
     accountId: session?.account.id ?? null,
     sessionId: session?.sessionId ?? null,
+    boundTo,
     now,
     expiresAt: new Date(now.getTime() + CHALLENGE_MS),
   })
@@ -79,6 +81,7 @@ const consume = async (
   challengeId: string,
   purpose: WebauthnPurpose,
   session: CurrentSession | null,
+  boundTo: string | null = null,
 ) =>
   (await consumeWebauthnChallenge(
     deps.db,
@@ -86,6 +89,7 @@ const consume = async (
     purpose,
     session?.sessionId ?? null,
     deps.clock.now(),
+    boundTo,
   )) ?? fail(PASSKEYS.PASSKEY_CHALLENGE_INVALID)
 
 /** Step 1 of adding a passkey (after a step-up): the options for navigator.credentials.create(). */
@@ -233,19 +237,30 @@ const verifyAssertion = async (
   return passkey
 }
 
-/** Username-less login, step 1: a challenge any of the holder's passkeys on this device can answer. */
-export const passkeyLoginOptions = async (deps: SessionDeps) => {
+/**
+ * Username-less login, step 1: a challenge any of the holder's passkeys on this device can answer, bound
+ * when asked to the ceremony's context (the OpenID provider's login interaction), which step 2 must repeat.
+ */
+export const passkeyLoginOptions = async (deps: SessionDeps, boundTo: string | null = null) => {
   const options = await assertionOptions(deps, [])
-  return { challengeId: await newChallenge(deps, 'login', options.challenge, null), options: { ...options } }
+  return {
+    challengeId: await newChallenge(deps, 'login', options.challenge, null, boundTo),
+    options: { ...options },
+  }
 }
 
 /** Step 2: the assertion; a passkey is two factors, so no one-time code follows, even on a new device. */
 export const finishPasskeyLogin = async (
   deps: SessionDeps,
-  input: { challengeId: string; response: AuthenticationResponseJSON; deviceName: string },
+  input: {
+    challengeId: string
+    response: AuthenticationResponseJSON
+    deviceName: string
+    boundTo?: string | null
+  },
   client: Client,
 ) => {
-  const { challenge } = await consume(deps, input.challengeId, 'login', null)
+  const { challenge } = await consume(deps, input.challengeId, 'login', null, input.boundTo ?? null)
   const passkey = await verifyAssertion(deps, challenge, input.response)
   const account = await deps.db
     .selectFrom('accounts_account')

@@ -36,6 +36,8 @@ export interface AccountsWebauthnChallengeTable {
   account_id: string | null
   /** The session that asked (registration and step-up happen inside a session). */
   session_id: string | null
+  /** What a login challenge is also bound to (an OpenID login interaction: 'oidc:<uid>'), else null. */
+  bound_to: string | null
   created_at: Timestamp
   expires_at: Timestamp
   consumed_at: Timestamp | null

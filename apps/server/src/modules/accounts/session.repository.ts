@@ -131,3 +131,22 @@ export const markStepUp = (db: Db, sessionId: string, method: string, now: Date)
     .where('id', '=', sessionId)
     .where('revoked_at', 'is', null)
     .execute()
+
+/**
+ * Which of these sessions have ended (revoked, or gone after cleanup): the OpenID provider ends its own
+ * sessions that a now-ended accounts session opened. An idle timeout alone does not count.
+ */
+export const endedSessionIds = async (db: Db, ids: readonly string[]): Promise<string[]> => {
+  if (ids.length === 0) return []
+  const live = new Set(
+    (
+      await db
+        .selectFrom('accounts_session')
+        .select('id')
+        .where('id', 'in', ids)
+        .where('revoked_at', 'is', null)
+        .execute()
+    ).map((s) => s.id),
+  )
+  return ids.filter((id) => !live.has(id))
+}

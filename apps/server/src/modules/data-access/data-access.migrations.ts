@@ -31,7 +31,21 @@ const noUpdate = `CREATE TRIGGER data_access_log_append_only BEFORE UPDATE ON da
 const noTruncate = `CREATE TRIGGER data_access_log_no_truncate BEFORE TRUNCATE ON data_access_log
   FOR EACH STATEMENT EXECUTE FUNCTION data_access_log_refuse_change()`
 
+// A release made while a representative signed in for a dependent (docs/oidc.md, "Acting for a dependent"):
+// the row stays under the dependent, whose data left, and names the representative who chose to share it.
+const onBehalf = `
+ALTER TABLE data_access_log ADD COLUMN representative_id text COLLATE "C"
+  CHECK (representative_id ~ '^([0-9]{12}|NN[0-9]{10})$' AND representative_id <> subject_id)`
+
 export const dataAccessMigrations: ModuleMigrations = {
+  data_access_0002_on_behalf: {
+    up: async (db: Kysely<unknown>) => {
+      await sql.raw(onBehalf).execute(db)
+    },
+    down: async (db: Kysely<unknown>) => {
+      await sql.raw('ALTER TABLE data_access_log DROP COLUMN representative_id').execute(db)
+    },
+  },
   data_access_0001_log: {
     up: async (db: Kysely<unknown>) => {
       // One statement at a time: the pg driver's extended protocol takes a single statement per query.

@@ -18,6 +18,10 @@ const Release = z.object({
   channel: z.string().describe("How: 'oidc.id_token', 'oidc.userinfo'"),
   claims: z.array(z.string()).describe("The claim names released (e.g. 'name', 'birthdate'), never values"),
   purpose: z.string().nullable().describe('Why, as the recipient declared it'),
+  representative: z
+    .string()
+    .nullable()
+    .describe("The parent's or guardian's personal ID number when they signed in for me, else null"),
 })
 
 export const dataAccessRoutes = (app: FastifyInstance, deps: Deps) => {

@@ -13,6 +13,8 @@ export type DataAccessEntry = {
   claims: readonly string[]
   purpose: string | null
   requestId?: string | null | undefined
+  /** A representative who signed in for the subject and chose to share their data (docs/oidc.md). */
+  representativeId?: string | null | undefined
 }
 
 // The usage log of the e-ID is kept 5 years (D69 Art 28): older releases are not shown.
@@ -38,6 +40,7 @@ export const recordDataAccess = async (db: Db, clock: Clock, entry: DataAccessEn
     purpose: entry.purpose,
     at: clock.now(),
     request_id: entry.requestId ?? null,
+    representative_id: entry.representativeId ?? null,
   })
 }
 
@@ -48,6 +51,8 @@ export type DataAccessView = {
   channel: string
   claims: string[]
   purpose: string | null
+  /** The representative's personal ID number when they signed in for the subject, else null. */
+  representative: string | null
 }
 
 const toView = (r: DataAccessRow): DataAccessView => ({
@@ -57,6 +62,7 @@ const toView = (r: DataAccessRow): DataAccessView => ({
   channel: r.channel,
   claims: r.claims,
   purpose: r.purpose,
+  representative: r.representative_id,
 })
 
 // The cursor is the last row's instant and id: `<epoch ms>.<id>`, opaque to the client.

@@ -22,6 +22,8 @@ export interface DataAccessLogTable {
   purpose: string | null
   at: ColumnType<Date, Date, never>
   request_id: string | null
+  /** The representative who signed in for the subject (a parent or guardian acting for a dependent), else null. */
+  representative_id: ColumnType<string | null, string | null | undefined, never>
 }
 
 export interface DataAccessTables {

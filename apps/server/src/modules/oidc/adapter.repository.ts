@@ -1,48 +1,75 @@
 import type { Db } from '../../database.js'
-import type { NewPayloadRow } from './oidc.table.js'
+import { compiledOnce } from './adapter.statements.js'
+import type { NewPayloadRow, StoredPayload } from './oidc.table.js'
 
-export const upsertPayload = (db: Db, row: NewPayloadRow) =>
-  db
-    .insertInto('oidc_payload')
-    .values(row)
-    // consumed_at is left alone: saving a consumed code or token again never makes it usable again.
-    .onConflict((oc) =>
-      oc.columns(['model', 'id']).doUpdateSet((eb) => ({
-        payload: eb.ref('excluded.payload'),
-        grant_id: eb.ref('excluded.grant_id'),
-        uid: eb.ref('excluded.uid'),
-        user_code: eb.ref('excluded.user_code'),
-        expires_at: eb.ref('excluded.expires_at'),
-      })),
-    )
-    .execute()
+type LiveRow = { model: string; payload: StoredPayload; consumed_at: Date | null }
 
-const live = (db: Db, model: string, now: Date) =>
+const upsert = compiledOnce(
+  ['model', 'id', 'payload', 'grant_id', 'uid', 'user_code', 'expires_at'] as const,
+  (db, p) =>
+    db
+      .insertInto('oidc_payload')
+      .values(p)
+      // consumed_at is left alone: saving a consumed code or token again never makes it usable again.
+      .onConflict((oc) =>
+        oc.columns(['model', 'id']).doUpdateSet((eb) => ({
+          payload: eb.ref('excluded.payload'),
+          grant_id: eb.ref('excluded.grant_id'),
+          uid: eb.ref('excluded.uid'),
+          user_code: eb.ref('excluded.user_code'),
+          expires_at: eb.ref('excluded.expires_at'),
+        })),
+      ),
+)
+
+/** Saves a model instance; a new row is never consumed (consumed_at is set by consumePayload only). */
+export const upsertPayload = async (db: Db, row: NewPayloadRow & { consumed_at?: null }) => {
+  await upsert(db, {
+    model: row.model,
+    id: row.id,
+    payload: row.payload,
+    grant_id: row.grant_id ?? null,
+    uid: row.uid ?? null,
+    user_code: row.user_code ?? null,
+    expires_at: row.expires_at ?? null,
+  })
+}
+
+const live = (db: Db, now: Date) =>
   db
     .selectFrom('oidc_payload')
-    .select(['payload', 'consumed_at'])
-    .where('model', '=', model)
+    .select(['model', 'payload', 'consumed_at'])
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
 
-export const findPayload = (db: Db, model: string, id: string, now: Date) =>
-  live(db, model, now).where('id', '=', id).executeTakeFirst()
+const findBy = (column: 'id' | 'uid' | 'user_code') => {
+  const find = compiledOnce(['model', 'now', 'key'] as const, (db, p) =>
+    live(db, p.now).where('model', '=', p.model).where(column, '=', p.key),
+  )
+  return async (db: Db, model: string, key: string, now: Date): Promise<LiveRow | undefined> =>
+    (await find(db, { model, now, key })).rows[0] as LiveRow | undefined
+}
 
-export const findPayloadByUid = (db: Db, model: string, uid: string, now: Date) =>
-  live(db, model, now).where('uid', '=', uid).executeTakeFirst()
+export const findPayload = findBy('id')
+export const findPayloadByUid = findBy('uid')
+export const findPayloadByUserCode = findBy('user_code')
 
-export const findPayloadByUserCode = (db: Db, model: string, userCode: string, now: Date) =>
-  live(db, model, now).where('user_code', '=', userCode).executeTakeFirst()
+/** The live rows of several models with one id (an access token looked up as either kind), in one statement. */
+export const findPayloadsById = (db: Db, models: readonly string[], id: string, now: Date) =>
+  live(db, now).where('model', 'in', models).where('id', '=', id).execute()
 
 // One UPDATE picks the winner: two token requests with the same code cannot both consume it.
-export const consumePayload = (db: Db, model: string, id: string, now: Date) =>
+const consume = compiledOnce(['model', 'id', 'now'] as const, (db, p) =>
   db
     .updateTable('oidc_payload')
-    .set({ consumed_at: now })
-    .where('model', '=', model)
-    .where('id', '=', id)
+    .set({ consumed_at: p.now })
+    .where('model', '=', p.model)
+    .where('id', '=', p.id)
     .where('consumed_at', 'is', null)
-    .returning('id')
-    .executeTakeFirst()
+    .returning('id'),
+)
+
+export const consumePayload = async (db: Db, model: string, id: string, now: Date) =>
+  (await consume(db, { model, id, now })).rows[0]
 
 export const grantOf = async (db: Db, model: string, id: string) =>
   (

@@ -42,6 +42,8 @@ export type NewClient = {
   backchannelLogoutUri?: string | undefined
   /** Also registered for the client_credentials grant (machine tokens, no account). */
   clientCredentials?: boolean | undefined
+  /** A representative may sign in for a dependent at this relying party (docs/oidc.md); off by default. */
+  allowDependents?: boolean | undefined
 }
 
 export type ClientView = {
@@ -57,6 +59,7 @@ export type ClientView = {
   post_logout_redirect_uris: string[]
   backchannel_logout_uri: string | null
   client_credentials: boolean
+  allow_dependents: boolean
   status: ClientStatus
   created_at: string
 }
@@ -82,6 +85,7 @@ export const toClientView = (r: ClientRow): ClientView => ({
   post_logout_redirect_uris: r.post_logout_redirect_uris,
   backchannel_logout_uri: r.backchannel_logout_uri,
   client_credentials: r.client_credentials,
+  allow_dependents: r.allow_dependents,
   status: r.status,
   created_at: new Date(r.created_at).toISOString(),
 })
@@ -139,6 +143,7 @@ export const addClient = async (
       sector,
       profile,
       client_credentials: input.clientCredentials === true,
+      allow_dependents: input.allowDependents === true,
       status: 'active',
       created_at: now,
       updated_at: now,
@@ -156,6 +161,7 @@ export const addClient = async (
         authMethod,
         profile,
         clientCredentials: input.clientCredentials === true,
+        allowDependents: input.allowDependents === true,
       },
     })
   })
@@ -166,12 +172,16 @@ export const addClient = async (
 export const listClients = async (deps: ClientDeps): Promise<ClientView[]> =>
   (await listClientRows(deps.db)).map(toClientView)
 
+/** More work the caller does in the status change's own transaction (its notice to the organisation). */
+export type AlsoInTransaction = (trx: Transaction<Database>) => Promise<unknown>
+
 const changeStatus = async (
   deps: ClientDeps,
   actor: ClientActor,
   clientId: string,
   [from, to]: [ClientStatus, ClientStatus],
   reason: string | undefined,
+  during?: AlsoInTransaction,
 ) => {
   const current = (await findClient(deps.db, clientId)) ?? fail(OIDC.CLIENT_NOT_FOUND)
   if (current.status !== from) fail(to === 'suspended' ? OIDC.ALREADY_SUSPENDED : OIDC.NOT_SUSPENDED)
@@ -187,13 +197,24 @@ const changeStatus = async (
       subjectKind: 'relying_party',
       data: reason ? { reason } : {},
     })
+    await during?.(trx)
   })
   return toClientView((await findClient(deps.db, clientId)) ?? fail(OIDC.CLIENT_NOT_FOUND))
 }
 
 /** Cuts a relying party off at once: no new logins, and its tokens stop working. */
-export const suspendClient = (deps: ClientDeps, actor: ClientActor, clientId: string, reason?: string) =>
-  changeStatus(deps, actor, clientId, ['active', 'suspended'], reason)
+export const suspendClient = (
+  deps: ClientDeps,
+  actor: ClientActor,
+  clientId: string,
+  reason?: string,
+  during?: AlsoInTransaction,
+) => changeStatus(deps, actor, clientId, ['active', 'suspended'], reason, during)
 
-export const reinstateClient = (deps: ClientDeps, actor: ClientActor, clientId: string, reason?: string) =>
-  changeStatus(deps, actor, clientId, ['suspended', 'active'], reason)
+export const reinstateClient = (
+  deps: ClientDeps,
+  actor: ClientActor,
+  clientId: string,
+  reason?: string,
+  during?: AlsoInTransaction,
+) => changeStatus(deps, actor, clientId, ['suspended', 'active'], reason, during)

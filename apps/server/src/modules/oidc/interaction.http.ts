@@ -18,19 +18,27 @@ export const langOf = (req: FastifyRequest, params?: Interaction['params']): Lan
   return locales.find((l) => l.startsWith('en') || l.startsWith('vi'))?.startsWith('en') ? 'en' : 'vi'
 }
 
-// No scripts; forms may go to us and, through our redirects, on to the relying party's redirect URI.
-export const csp = (redirectUri: unknown) => {
+// No scripts, except our own file on a login page that offers passkeys (it fetches the options from us);
+// forms may go to us and, through our redirects, on to the relying party's redirect URI.
+export const csp = (redirectUri: unknown, script = false) => {
   const rp =
     typeof redirectUri === 'string' && URL.canParse(redirectUri) ? ` ${new URL(redirectUri).origin}` : ''
-  return `default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'${rp}; frame-ancestors 'none'; base-uri 'none'`
+  const own = script ? " script-src 'self'; connect-src 'self';" : ''
+  return `default-src 'none'; style-src 'self'; img-src 'self';${own} form-action 'self'${rp}; frame-ancestors 'none'; base-uri 'none'`
 }
 
-export const sendPage = (reply: FastifyReply, status: number, page: string, redirectUri?: unknown) =>
+export const sendPage = (
+  reply: FastifyReply,
+  status: number,
+  page: string,
+  redirectUri?: unknown,
+  script = false,
+) =>
   reply
     .code(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', 'no-store')
-    .header('content-security-policy', csp(redirectUri))
+    .header('content-security-policy', csp(redirectUri, script))
     .send(page)
 
 /** Who is logging in, as the accounts login needs it: the browser's device token (made on a first visit). */

@@ -12,6 +12,12 @@ const vi = {
   usernameHint: '12 chữ số trên thẻ căn cước',
   password: 'Mật khẩu',
   logIn: 'Đăng nhập',
+  passkeyOr: 'Hoặc dùng khóa truy cập',
+  passkeyLogIn: 'Đăng nhập bằng khóa truy cập',
+  passkeyHint:
+    'Mở khóa bằng vân tay, khuôn mặt hoặc mã PIN của thiết bị; không cần số định danh, mật khẩu hay mã SMS.',
+  passkeyCancelled: 'Thao tác với khóa truy cập đã bị hủy hoặc hết thời gian.',
+  passkeyFailed: 'Thiết bị không dùng được khóa truy cập. Hãy thử lại hoặc đăng nhập bằng mật khẩu.',
   cancel: 'Hủy và quay lại dịch vụ',
   codeTitle: 'Xác thực thiết bị mới',
   codeLead: 'Đây là lần đầu bạn đăng nhập trên thiết bị này. Chúng tôi đã gửi mã 6 chữ số đến số {phone}.',
@@ -63,6 +69,12 @@ const en: Messages = {
   usernameHint: 'The 12 digits on your ID card',
   password: 'Password',
   logIn: 'Log in',
+  passkeyOr: 'Or use a passkey',
+  passkeyLogIn: 'Sign in with a passkey',
+  passkeyHint:
+    "Unlock it with your device's fingerprint, face or PIN; no ID number, password or SMS code needed.",
+  passkeyCancelled: 'The passkey request was cancelled or timed out.',
+  passkeyFailed: 'The device could not use a passkey. Try again or log in with your password.',
   cancel: 'Cancel and return to the service',
   codeTitle: 'Confirm this new device',
   codeLead: 'This is your first login on this device. We sent a 6-digit code to {phone}.',
@@ -120,6 +132,18 @@ export const errorMessages: Record<string, Record<Lang, string>> = {
   'accounts.CHALLENGE_INVALID': {
     vi: 'Bước xác thực này đã hết hạn hoặc đã được dùng. Hãy đăng nhập lại.',
     en: 'This login step has expired or was already used. Log in again.',
+  },
+  'accounts.PASSKEY_REJECTED': {
+    vi: 'Không xác minh được khóa truy cập này.',
+    en: 'This passkey could not be verified.',
+  },
+  'accounts.PASSKEY_CHALLENGE_INVALID': {
+    vi: 'Yêu cầu dùng khóa truy cập đã hết hạn hoặc đã được dùng. Hãy thử lại.',
+    en: 'This passkey request has expired or was already used. Try again.',
+  },
+  'accounts.PASSKEYS_UNAVAILABLE': {
+    vi: 'Khóa truy cập chưa dùng được trên địa chỉ này của hệ thống.',
+    en: 'Passkeys are not available at this address of the platform.',
   },
   'authn.RATE_LIMITED': {
     vi: 'Bạn đã thử quá nhiều lần. Hãy thử lại sau ít phút.',

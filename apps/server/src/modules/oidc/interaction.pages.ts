@@ -1,5 +1,8 @@
+import { sayActFor } from './act-for.i18n.js'
 import { type Html, html } from './interaction.html.js'
 import { errorMessages, errorText, type Lang, messages, say } from './interaction.i18n.js'
+import { passkeyOffer } from './interaction.passkey-offer.js'
+import { WITHHELD_FOR_DEPENDENTS } from './oidc.act-for.js'
 import { appLoginOffers } from './qr-login.offer.js'
 
 export const CSS_PATH = '/oidc/assets/interaction.css'
@@ -50,6 +53,8 @@ export type LoginView = {
   again?: boolean
   /** The masked ID number of the citizen app's session in this browser, offered as a way in. */
   continueAs?: string | undefined
+  /** Offer a passkey (the platform has a WebAuthn relying party): the page then loads its one script. */
+  passkey?: boolean
 }
 
 export const loginPage = (v: LoginView) => {
@@ -70,6 +75,7 @@ ${langField(v.lang)}
 <input id="password" name="password" type="password" autocomplete="current-password" maxlength="200" required>
 <button class="primary" type="submit">${m.logIn}</button>
 </form>
+${v.passkey ? passkeyOffer(v) : null}
 ${appLoginOffers({ lang: v.lang, uid: v.uid, continueAs: v.continueAs })}
 ${cancelForm(v.lang, v.uid)}`,
   })
@@ -122,6 +128,21 @@ export type ConsentView = {
   purpose: string | null
   scopes: string[]
   account: { id: string; level: number }
+  /** The dependent the citizen signs in for (interaction.act-for.ts); the account above is then theirs. */
+  actingFor?: { id: string; name: string; relation: 'parent' | 'guardian' } | undefined
+}
+
+// Whose data and who agrees: the dependent and their representative both named when one acts for the other.
+const consentWho = (v: ConsentView) => {
+  const m = messages[v.lang]
+  const account = { id: maskId(v.account.id), level: String(v.account.level) }
+  if (!v.actingFor) return html`<p class="muted">${say(m, 'accountLine', account)}</p>`
+  const relation = sayActFor(
+    v.lang,
+    v.actingFor.relation === 'guardian' ? 'relationGuardian' : 'relationParent',
+  )
+  return html`<p>${sayActFor(v.lang, 'consentFor', { name: v.actingFor.name, id: maskId(v.actingFor.id), relation })}</p>
+<p class="muted">${sayActFor(v.lang, 'consentBy', account)}</p>`
 }
 
 /** The ID number as the page shows it: enough for the holder to recognise, little for an onlooker. */
@@ -130,13 +151,18 @@ export const maskId = (id: string) =>
 
 export const consentPage = (v: ConsentView) => {
   const m = messages[v.lang]
-  const items = v.scopes.flatMap((s) => SCOPE_ITEMS[s] ?? [])
+  // A dependent's phone and e-mail are not released (the account's are the representative's).
+  const scopes = v.actingFor ? v.scopes.filter((s) => !WITHHELD_FOR_DEPENDENTS.has(s)) : v.scopes
+  const items = scopes.flatMap((s) => SCOPE_ITEMS[s] ?? [])
+  const title = v.actingFor
+    ? sayActFor(v.lang, 'consentTitleFor', { client: v.clientName, name: v.actingFor.name })
+    : say(m, 'consentTitle', { client: v.clientName })
   return layout({
     lang: v.lang,
-    title: say(m, 'consentTitle', { client: v.clientName }),
+    title,
     switchHref: `/oidc/interaction/${encodeURIComponent(v.uid)}?lang=${other(v.lang)}`,
-    body: html`<h1>${say(m, 'consentTitle', { client: v.clientName })}</h1>
-<p class="muted">${say(m, 'accountLine', { id: maskId(v.account.id), level: String(v.account.level) })}</p>
+    body: html`<h1>${title}</h1>
+${consentWho(v)}
 <dl>
 <dt>${m.purpose}</dt><dd>${v.purpose ?? m.purposeMissing}</dd>
 <dt>${m.requestedData}</dt>

@@ -7,8 +7,10 @@ import { AppError, fail } from '../../platform/errors.js'
 import { findAccountBySubject, login, sessionOf, verifyNewDevice } from '../accounts/index.js'
 import { enforceRateLimit, sourceOf } from '../authn/index.js'
 import { findClient } from './clients.repository.js'
+import { actForStepPage, actingConsentOf } from './interaction.act-for.js'
 import { ChallengeField, clientOf, langOf, sendPage } from './interaction.http.js'
 import { CSS_PATH, codePage, consentPage, loginPage } from './interaction.pages.js'
+import { passkeyLoginOffered, passkeyLoginRoutes } from './interaction.passkey.js'
 import { asPage, interactionStep } from './interaction.step.js'
 import { OIDC } from './oidc.errors.js'
 import { acrOf, amrOf } from './oidc.levels.js'
@@ -45,6 +47,8 @@ export const interactionRoutes = (app: FastifyInstance, deps: Deps, oidc: OidcRu
   const interactionOf = (req: FastifyRequest, reply: FastifyReply, prompt?: string) =>
     interactionStep(oidc, req, reply, prompt)
   const page = asPage
+  // The login page offers passkeys where the platform has a WebAuthn relying party (interaction.passkey.ts).
+  const passkey = passkeyLoginOffered(deps.config)
 
   const finishLogin = async (
     req: FastifyRequest,
@@ -69,6 +73,12 @@ export const interactionRoutes = (app: FastifyInstance, deps: Deps, oidc: OidcRu
     )
     return reply.redirect(to, 303)
   }
+  passkeyLoginRoutes(app, deps, {
+    interactionOf,
+    finishLogin,
+    loginLimit: LOGIN_PER_IP,
+    deviceName: DEVICE_NAME,
+  })
 
   app.get(CSS_PATH, { schema: { hide: true } }, async (_req, reply) =>
     reply
@@ -85,6 +95,14 @@ export const interactionRoutes = (app: FastifyInstance, deps: Deps, oidc: OidcRu
       const lang = langOf(req, details.params)
       const clientId = String(details.params.client_id)
       const client = (await findClient(deps.db, clientId)) ?? fail(OIDC.CLIENT_NOT_FOUND)
+      // "Who are you signing in for?" (interaction.act-for.ts).
+      if (details.prompt.name === 'act_for')
+        return sendPage(
+          reply,
+          200,
+          await actForStepPage(deps, details, client, lang),
+          details.params.redirect_uri,
+        )
       if (details.prompt.name === 'login')
         return sendPage(
           reply,
@@ -95,8 +113,10 @@ export const interactionRoutes = (app: FastifyInstance, deps: Deps, oidc: OidcRu
             clientName: client.name,
             again: details.session?.accountId !== undefined,
             continueAs: await continueAsOf(deps, req, client, details),
+            passkey,
           }),
           details.params.redirect_uri,
+          passkey,
         )
       const accountId = details.session?.accountId ?? fail(OIDC.INTERACTION_STEP_INVALID)
       const account = (await findAccountBySubject(deps.db, accountId)) ?? fail(OIDC.INTERACTION_EXPIRED)
@@ -111,6 +131,7 @@ export const interactionRoutes = (app: FastifyInstance, deps: Deps, oidc: OidcRu
           purpose: client.purpose,
           scopes: Array.isArray(missing) ? missing.map(String) : [],
           account: { id: account.subject_id, level: account.level },
+          actingFor: (await actingConsentOf(deps, details))?.view,
         }),
         details.params.redirect_uri,
       )
@@ -135,8 +156,10 @@ export const interactionRoutes = (app: FastifyInstance, deps: Deps, oidc: OidcRu
             clientName: client.name,
             error,
             ...(username ? { username } : {}),
+            passkey,
           }),
           details.params.redirect_uri,
+          passkey,
         )
       const form = LoginForm.safeParse(req.body)
       if (!form.success) return again(400, OIDC.FORM_INVALID.code)
@@ -190,8 +213,9 @@ export const interactionRoutes = (app: FastifyInstance, deps: Deps, oidc: OidcRu
         return sendPage(
           reply,
           e.status,
-          loginPage({ lang, uid: details.uid, clientName: client.name, error: e.code }),
+          loginPage({ lang, uid: details.uid, clientName: client.name, error: e.code, passkey }),
           details.params.redirect_uri,
+          passkey,
         )
       }
     }),
@@ -202,7 +226,9 @@ export const interactionRoutes = (app: FastifyInstance, deps: Deps, oidc: OidcRu
     { schema: { hide: true } },
     page(async (req, reply) => {
       const { provider, details } = await interactionOf(req, reply, 'consent')
-      const accountId = details.session?.accountId ?? fail(OIDC.INTERACTION_STEP_INVALID)
+      // A consent given for a dependent is theirs: a grant of the acting account (interaction.act-for.ts).
+      const acting = await actingConsentOf(deps, details)
+      const accountId = acting?.accountId ?? details.session?.accountId ?? fail(OIDC.INTERACTION_STEP_INVALID)
       const clientId = String(details.params.client_id)
       const client = (await findClient(deps.db, clientId)) ?? fail(OIDC.CLIENT_NOT_FOUND)
       const grant = details.grantId
@@ -213,18 +239,21 @@ export const interactionRoutes = (app: FastifyInstance, deps: Deps, oidc: OidcRu
       if (scopes.length) grant.addOIDCScope(scopes.join(' '))
       if (Array.isArray(missingOIDCClaims)) grant.addOIDCClaims(missingOIDCClaims.map(String))
       // The consent goes into the citizen's usage history, with the relying party's stated purpose.
-      await deps.db.transaction().execute((trx) =>
-        recordAudit(trx, deps.clock, {
+      await deps.db.transaction().execute(async (trx) => {
+        const data = { clientId, clientName: client.name, scopes }
+        // For a dependent: under both of them (interaction.act-for.ts).
+        if (acting) return acting.audit(trx, { ...data, purpose: client.purpose }, req.id)
+        await recordAudit(trx, deps.clock, {
           actor: accountId,
           actorKind: 'citizen',
           action: 'oidc.consent.granted',
           subject: accountId,
           subjectKind: accountId.startsWith('NN') ? 'foreigner' : 'citizen',
           purpose: client.purpose,
-          data: { clientId, clientName: client.name, scopes },
+          data,
           requestId: req.id,
-        }),
-      )
+        })
+      })
       const grantId = await grant.save()
       const to = await provider.interactionResult(
         req.raw,

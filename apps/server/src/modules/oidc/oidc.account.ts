@@ -1,7 +1,9 @@
-import type { Account, AccountClaims, FindAccount } from 'oidc-provider'
+import type { Account, AccountClaims, FindAccount, KoaContextWithOIDC } from 'oidc-provider'
 import type { Deps } from '../../deps.js'
-import { findAccountBySubject } from '../accounts/index.js'
+import { AppError } from '../../platform/errors.js'
+import { actingForSubject, findAccountBySubject } from '../accounts/index.js'
 import { FOREIGNER_ID, findForeignerRecord, findPersonRecord } from '../registry/index.js'
+import { accountIdForRequest, parseActingAccountId, WITHHELD_FOR_DEPENDENTS } from './oidc.act-for.js'
 import { birthdate } from './oidc.birthdate.js'
 import { extraClaims } from './oidc.claims.js'
 import { onlyLoginFacts, releaseRecorder } from './oidc.releases.js'
@@ -35,13 +37,60 @@ export const claimsOf = async (
   }
 }
 
+// A subject's pairwise `sub` for the request's relying party, by the provider's own rule (pairwiseIdentifier).
+const pairwiseSubOf = async (ctx: KoaContextWithOIDC, subjectId: string) =>
+  String((await new ctx.oidc.provider.Claims({ sub: subjectId }, { ctx }).scope('openid').result()).sub)
+
+type FindAccountDeps = AccountDeps & Pick<Deps, 'clock' | 'policy'>
+
+/**
+ * A representative signed in for a dependent (docs/oidc.md, "Acting for a dependent"): the claims are the
+ * dependent's, `act` names the representative, and the account is found only while the representation is
+ * live, so a representation that ends stops the tokens at the next refresh or userinfo call.
+ */
+const actingAccount = async (
+  deps: FindAccountDeps,
+  recordRelease: ReturnType<typeof releaseRecorder>,
+  ctx: KoaContextWithOIDC,
+  accountId: string,
+  who: { dependent: string; representative: string },
+): Promise<Account | undefined> => {
+  let relationship: string
+  try {
+    relationship = (await actingForSubject(deps, who.representative, who.dependent)).representation.relation
+  } catch (e) {
+    if (e instanceof AppError) return undefined
+    throw e
+  }
+  return {
+    accountId,
+    claims: async (use, scope, claims, rejected) => {
+      const act = { sub: await pairwiseSubOf(ctx, who.representative), relationship }
+      const scopes = scope.split(' ').filter((s) => !WITHHELD_FOR_DEPENDENTS.has(s))
+      // An ID token beside an access token carries only the login facts and act: no registry read for it.
+      const personal =
+        use === 'id_token' && onlyLoginFacts(ctx, claims)
+          ? {}
+          : await claimsOf(deps, who.dependent, scopes.join(' '))
+      const available = { ...personal, sub: accountId, act }
+      // Logged under the dependent, whose data leaves, naming the representative who chose to share it.
+      await recordRelease(ctx, who.dependent, { use, scope, claims, rejected }, available, who.representative)
+      return available
+    },
+  }
+}
+
 /**
  * The provider's account is the e-ID account, keyed by its username (the personal ID number). Only an
  * active account is found: a locked or closed one stops getting tokens and userinfo at once.
  */
-export const findAccount = (deps: AccountDeps & Pick<Deps, 'clock'>): FindAccount => {
+export const findAccount = (deps: FindAccountDeps): FindAccount => {
   const recordRelease = releaseRecorder(deps)
-  return async (ctx, sub): Promise<Account | undefined> => {
+  return async (ctx, id): Promise<Account | undefined> => {
+    // A representative who chose a dependent in this authorization request is resolved to the acting account.
+    const sub = accountIdForRequest(ctx, id)
+    const acting = parseActingAccountId(sub)
+    if (acting) return actingAccount(deps, recordRelease, ctx, sub, acting)
     const account = await findAccountBySubject(deps.db, sub)
     if (account?.status !== 'active') return undefined
     return {

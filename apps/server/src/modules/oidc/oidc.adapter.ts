@@ -1,9 +1,9 @@
 import { type Adapter, type AdapterPayload, errors } from 'oidc-provider'
 import type { Deps } from '../../deps.js'
+import { findPayloadCoalesced } from './adapter.coalesce.js'
 import {
   consumePayload,
   destroyPayload,
-  findPayload,
   findPayloadByUid,
   findPayloadByUserCode,
   grantOf,
@@ -41,11 +41,10 @@ export const payloadAdapter = (deps: AdapterDeps, model: string): Adapter => ({
       uid: text(payload.uid),
       user_code: text(payload.userCode),
       expires_at: expiresIn ? new Date(now.getTime() + expiresIn * 1000) : null,
-      consumed_at: null,
     })
   },
   async find(id) {
-    return toPayload(await findPayload(deps.db, model, id, deps.clock.now()))
+    return toPayload(await findPayloadCoalesced(deps.db, model, id, deps.clock.now()))
   },
   async findByUid(uid) {
     return toPayload(await findPayloadByUid(deps.db, model, uid, deps.clock.now()))

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import * as client from 'openid-client'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { givenAccount, lastSmsCode } from '../accounts/accounts.test-support.js'
 import { AS_OF, NOW } from '../registry/registry.test-support.js'
@@ -12,10 +12,9 @@ import {
   exchange,
   givenRelyingParty,
   logIn,
-  type OidcTest,
   PASSWORD,
-  startOidcTest,
   testAgent,
+  useOidcTest,
 } from './oidc.test-support.js'
 
 const KIM = 'NN0000000001'
@@ -23,11 +22,10 @@ const FACE_CHECK = randomUUID()
 const FINGER_CHECK = randomUUID()
 const SELFIE_CHECK = randomUUID()
 
-let t: OidcTest
+const t = useOidcTest()
 let counterDossier: string
 let appDossier: string
 beforeAll(async () => {
-  t = await startOidcTest()
   await givenAccount(t.db, { subjectId: KIM, level: 1, password: PASSWORD, phone: '+84700000001', at: NOW })
   await t.db
     .updateTable('accounts_account')
@@ -37,7 +35,6 @@ beforeAll(async () => {
   appDossier = await givenAppDossier(BINH)
   counterDossier = await givenCounterDossier(AN)
 }, 120_000)
-afterAll(() => t.close())
 
 /** Bình's level-1 dossier from the app, approved with a selfie check (the processor's record of it). */
 const givenAppDossier = async (subjectId: string) => {

@@ -1,21 +1,16 @@
 import * as client from 'openid-client'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { listClients, suspendClient } from './clients.service.js'
 import {
   AN,
   authorizationRequest,
   givenRelyingParty,
   logIn,
-  type OidcTest,
-  startOidcTest,
   testAgent,
+  useOidcTest,
 } from './oidc.test-support.js'
 
-let t: OidcTest
-beforeAll(async () => {
-  t = await startOidcTest()
-}, 120_000)
-afterAll(() => t.close())
+const t = useOidcTest()
 
 /** A verifier's server: registered for client credentials (`clients add --client-credentials`). */
 const givenMachineClient = () =>

@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair } from 'jose'
 import * as client from 'openid-client'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { lastSmsCode } from '../accounts/accounts.test-support.js'
 import { addClient } from './clients.service.js'
 import { ACR } from './oidc.levels.js'
@@ -11,17 +11,12 @@ import {
   exchange,
   givenRelyingParty,
   logIn,
-  type OidcTest,
   PASSWORD,
-  startOidcTest,
   testAgent,
+  useOidcTest,
 } from './oidc.test-support.js'
 
-let t: OidcTest
-beforeAll(async () => {
-  t = await startOidcTest()
-}, 120_000)
-afterAll(() => t.close())
+const t = useOidcTest()
 
 describe('authorization code with PKCE', () => {
   test('a citizen logs in on a new device with the SMS code, consents, and the relying party gets acr, amr and the profile', async () => {

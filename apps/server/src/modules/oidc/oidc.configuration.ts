@@ -5,10 +5,10 @@ import { MACHINE_SCOPES } from './client-credentials.js'
 import { clientAdapter } from './clients.adapter.js'
 import { findClient } from './clients.repository.js'
 import { KNOWN_SCOPES } from './clients.schemas.js'
-import { latestLiveGrantId } from './consent.repository.js'
 import { errorPage } from './interaction.pages.js'
 import { logoutSource, postLogoutSuccessSource } from './logout.pages.js'
 import { findAccount } from './oidc.account.js'
+import { existingGrant, expiresWithSession, subjectOfAccountId } from './oidc.act-for.js'
 import { payloadAdapter } from './oidc.adapter.js'
 import { cookieKeys, pairwiseSubject } from './oidc.keys.js'
 import { ACR_VALUES } from './oidc.levels.js'
@@ -71,7 +71,8 @@ export const providerConfiguration = (deps: Deps, jwks: { keys: JWK[] }): Config
     claims: {
       // acr, amr and auth_time always go in the ID token (they are not personal data, and relying parties
       // must check the level): in the openid scope rather than only when a request asks for them.
-      openid: ['sub', 'acr', 'amr', 'auth_time'],
+      // act: the representative when a parent or guardian signs in for a dependent (docs/oidc.md).
+      openid: ['sub', 'acr', 'amr', 'auth_time', 'act'],
       profile: ['name', 'birthdate', 'gender'],
       vn_id: ['vn_id'],
       address: ['address'],
@@ -87,7 +88,9 @@ export const providerConfiguration = (deps: Deps, jwks: { keys: JWK[] }): Config
     acrValues: ACR_VALUES,
     subjectTypes: ['pairwise'],
     pairwiseIdentifier: async (_ctx, accountId, client) =>
-      pairwiseSubject(pairwiseKey, await sectorOf(client.clientId), accountId),
+      pairwiseSubject(pairwiseKey, await sectorOf(client.clientId), subjectOfAccountId(accountId)),
+    // The sector_identifier_uri of clients.adapter.ts names the registered sector: nothing to fetch.
+    sectorIdentifierUriValidate: () => false,
     responseTypes: ['code'],
     pkce: { required: () => true },
     clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
@@ -108,6 +111,12 @@ export const providerConfiguration = (deps: Deps, jwks: { keys: JWK[] }): Config
       dPoPSigningAlgValues: ['ES256', 'EdDSA', 'PS256'],
     },
     allowOmittingSingleRegisteredRedirectUri: false,
+    // The platform's own web app (the console's try-a-login page calls the token endpoint from the browser);
+    // anyone else as oidc-provider's default: userinfo and public clients from their redirect URIs' origins.
+    clientBasedCORS: (ctx, origin, client) =>
+      origin === new URL(deps.config.publicUrl).origin ||
+      ((ctx.oidc.route === 'userinfo' || client.clientAuthMethod === 'none') &&
+        (client.redirectUris ?? []).some((uri) => URL.canParse(uri) && new URL(uri).origin === origin)),
     conformIdTokenClaims: true,
     features: {
       devInteractions: { enabled: false },
@@ -159,17 +168,11 @@ export const providerConfiguration = (deps: Deps, jwks: { keys: JWK[] }): Config
       Grant: 180 * DAY,
     },
     // A consent outlives the browser session it was given in: a new session reuses the newest live grant
-    // with this relying party, until it expires (180 days), the citizen revokes it or a logout forgets it.
-    loadExistingGrant: async (ctx) => {
-      const clientId = ctx.oidc.client?.clientId
-      const accountId = ctx.oidc.session?.accountId
-      if (!clientId || !accountId) return undefined
-      const grantId =
-        ctx.oidc.result?.consent?.grantId ??
-        ctx.oidc.session?.grantIdFor(clientId) ??
-        (await latestLiveGrantId(deps.db, accountId, clientId, deps.clock.now()))
-      return grantId ? ctx.oidc.provider.Grant.find(grantId) : undefined
-    },
+    // with this relying party, until it expires (180 days), the citizen revokes it or a logout forgets it;
+    // a dependent's consent is their own (oidc.act-for.ts).
+    loadExistingGrant: existingGrant(deps),
+    // A token without offline_access ends with the browser session, except a dependent's (oidc.act-for.ts).
+    expiresWithSession,
     // Every use of a refresh token replaces it: a stolen one is good once at most, and its replay is seen.
     rotateRefreshToken: () => true,
     interactions: {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import * as client from 'openid-client'
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { beforeEach, describe, expect, test } from 'vitest'
 import { lastSmsCode } from '../accounts/accounts.test-support.js'
 import {
   AN,
@@ -9,19 +9,14 @@ import {
   exchange,
   givenRelyingParty,
   logIn,
-  type OidcTest,
   PASSWORD,
-  startOidcTest,
   type TestAgent,
   testAgent,
+  useOidcTest,
 } from './oidc.test-support.js'
 
-let t: OidcTest
-beforeAll(async () => {
-  // The citizen app stays open while the provider's login page logs the same citizen in again.
-  t = await startOidcTest({ SINGLE_DEVICE_LOGIN: 'false' })
-}, 120_000)
-afterAll(() => t.close())
+// The citizen app stays open while the provider's login page logs the same citizen in again.
+const t = useOidcTest({ SINGLE_DEVICE_LOGIN: 'false' })
 // Each test logs in on new devices: an hour apart, the SMS codes stay under their hourly limit.
 beforeEach(() => t.clock.advance(3_600_000))
 

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { ACR } from './oidc.levels.js'
-import { type OidcTest, startOidcTest } from './oidc.test-support.js'
+import { useOidcTest } from './oidc.test-support.js'
 
-let t: OidcTest
-beforeAll(async () => {
-  t = await startOidcTest()
-}, 120_000)
-afterAll(() => t.close())
+const t = useOidcTest()
 
 describe('discovery', () => {
   test('the issuer publishes the baseline profile at /.well-known/openid-configuration', async () => {

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { exportJWK, generateKeyPair, SignJWT } from 'jose'
 import * as client from 'openid-client'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { addClient } from './clients.service.js'
 import { ACR } from './oidc.levels.js'
@@ -13,16 +13,11 @@ import {
   givenFapiClient,
   givenRelyingParty,
   logIn,
-  type OidcTest,
-  startOidcTest,
   testAgent,
+  useOidcTest,
 } from './oidc.test-support.js'
 
-let t: OidcTest
-beforeAll(async () => {
-  t = await startOidcTest()
-}, 120_000)
-afterAll(() => t.close())
+const t = useOidcTest()
 
 const TEST = { id: 'test', kind: 'system' } as const
 

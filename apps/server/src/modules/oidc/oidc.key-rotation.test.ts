@@ -1,6 +1,6 @@
 import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet, jwtVerify } from 'jose'
 import * as client from 'openid-client'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import {
   AN,
@@ -8,16 +8,11 @@ import {
   exchange,
   givenRelyingParty,
   logIn,
-  type OidcTest,
-  startOidcTest,
   testAgent,
+  useOidcTest,
 } from './oidc.test-support.js'
 
-let t: OidcTest
-beforeAll(async () => {
-  t = await startOidcTest()
-}, 120_000)
-afterAll(() => t.close())
+const t = useOidcTest()
 
 const Jwks = z.object({ keys: z.array(z.object({ kty: z.string(), kid: z.string() }).catchall(z.unknown())) })
 const jwks = async (path: string): Promise<JSONWebKeySet> =>

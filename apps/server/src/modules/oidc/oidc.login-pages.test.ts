@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   AN,
   authorizationRequest,
   exchange,
   givenRelyingParty,
   logIn,
-  type OidcTest,
   PASSWORD,
-  startOidcTest,
   testAgent,
+  useOidcTest,
 } from './oidc.test-support.js'
 
-let t: OidcTest
-beforeAll(async () => {
-  t = await startOidcTest()
-}, 120_000)
-afterAll(() => t.close())
+const t = useOidcTest()
 
 describe('the login page', () => {
   test('a wrong password and an unknown number get the same page, and no step forward', async () => {

@@ -8,7 +8,7 @@ type LogoutDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'otpKey' | 'log'>
 
 // Which accounts session a provider session's login opened, kept beside the provider's own rows (and
 // cleaned up with them): keyed by the provider session's uid, which stays the same for its whole life.
-const LINK = 'AccountsSessionLink'
+export const LINK = 'AccountsSessionLink'
 
 /** The login result's field that carries the accounts session from the login page to the provider. */
 export const ACCOUNTS_SESSION = 'accountsSession'

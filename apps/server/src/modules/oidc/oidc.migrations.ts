@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { ModuleMigrations } from '../../platform/migrate.js'
 import { applicationsDown, applicationsUp } from './onboarding.migration.js'
 import { qrLoginDown, qrLoginUp } from './qr-login.migration.js'
+import { sessionEndDown, sessionEndUp } from './session-end.migration.js'
 
 // Plain SQL: the partial indexes serve oidc-provider's lookups by grant, session uid and device user code.
 const payloads = `
@@ -75,6 +76,14 @@ const run = async (db: Kysely<unknown>, script: string) => {
 }
 
 export const oidcMigrations: ModuleMigrations = {
+  // Back-channel logout when the accounts session behind a provider session ends (docs/oidc.md).
+  oidc_0012_logout_delivery: { up: sessionEndUp, down: sessionEndDown },
+  // A relying party may let a representative sign in for a dependent (docs/oidc.md, "Acting for a dependent").
+  oidc_0011_client_dependents: {
+    up: (db: Kysely<unknown>) =>
+      run(db, 'ALTER TABLE oidc_client ADD COLUMN allow_dependents boolean NOT NULL DEFAULT false'),
+    down: (db: Kysely<unknown>) => run(db, 'ALTER TABLE oidc_client DROP COLUMN allow_dependents'),
+  },
   // Login by QR code approved in the citizen app (docs/oidc.md, "QR login").
   oidc_0010_qr_login: { up: qrLoginUp, down: qrLoginDown },
   // The citizen's connected services (consent.repository.ts) are their live grants, found by account.

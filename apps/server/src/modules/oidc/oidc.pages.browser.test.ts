@@ -9,21 +9,16 @@ import {
   CALLBACK,
   exchange,
   givenRelyingParty,
-  type OidcTest,
   PASSWORD,
-  startOidcTest,
+  useOidcTest,
 } from './oidc.test-support.js'
 
-let t: OidcTest
+const t = useOidcTest()
 let browser: Browser
 beforeAll(async () => {
-  t = await startOidcTest()
   if (browserAvailable) browser = await launchBrowser()
 }, 120_000)
-afterAll(async () => {
-  await browser?.close()
-  await t?.close()
-})
+afterAll(() => browser?.close())
 
 /** A browser tab whose visits to the relying party's callback are answered here (nobody listens there). */
 const openTab = async (opts: { bypassCSP: boolean }) => {

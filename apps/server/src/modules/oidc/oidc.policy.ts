@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.js'
 import { findAccountBySubject } from '../accounts/index.js'
 import { noMachineScopeInLogins } from './client-credentials.js'
 import { clientRowOnce } from './clients.lookup.js'
+import { actForPrompt } from './oidc.act-for.js'
 import { levelOfAcr, requiredLevel } from './oidc.levels.js'
 
 const { Check } = interactionPolicy
@@ -63,11 +64,12 @@ const sessionReachesLevel = (deps: Pick<Deps, 'db'>) =>
     },
   )
 
-/** oidc-provider's login and consent prompts, with the level rules added to login. */
-export const interactionPolicyFor = (deps: Pick<Deps, 'db'>) => {
+/** oidc-provider's login and consent prompts, with the level rules added to login; "who for?" between them. */
+export const interactionPolicyFor = (deps: Pick<Deps, 'db' | 'clock' | 'policy'>) => {
   const policy = interactionPolicy.base()
   policy.get('login')?.checks.add(accountMayLogIn(deps))
   policy.get('login')?.checks.add(sessionReachesLevel(deps))
   policy.get('login')?.checks.add(noMachineScopeInLogins)
+  policy.add(actForPrompt(deps), 1)
   return policy
 }

@@ -3,6 +3,7 @@ import Provider from 'oidc-provider'
 import type { Deps } from '../../deps.js'
 import { onlyMachineScopes, unauthorizedClientForGrantType } from './client-credentials.js'
 import { secretMatches } from './clients.secret.js'
+import { codesForTheChosenAccount } from './oidc.act-for.js'
 import { OIDC_ROUTES, providerConfiguration } from './oidc.configuration.js'
 import { bindRefreshTokensToDpopKey } from './oidc.dpop.js'
 import { providerKeys } from './oidc.keys.js'
@@ -41,6 +42,7 @@ const build = (deps: Deps, issuer: string, keys: Keys): Omit<Built, 'checkedAt'>
   onlyMachineScopes(provider)
   unauthorizedClientForGrantType(provider, OIDC_ROUTES.token)
   bindRefreshTokensToDpopKey(provider)
+  codesForTheChosenAccount(provider)
   installLogout(provider, deps)
   provider.on('server_error', (_ctx, err) => deps.log.error({ err }, 'oidc provider error'))
   // Koa's own last-resort handler writes to stderr; the platform logs through pino.

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import { givenAccount, lastSmsCode } from '../accounts/accounts.test-support.js'
 import { type TestBrowser, testBrowser } from '../accounts/session.test-support.js'
 import {
@@ -7,20 +7,18 @@ import {
   BINH,
   exchange,
   givenRelyingParty,
-  type OidcTest,
   PASSWORD,
-  startOidcTest,
   type TestAgent,
   testAgent,
+  useOidcTest,
 } from './oidc.test-support.js'
 
 /** A third citizen with a level 2 account, to try someone else's code. */
 const CHI = '001200054321'
 const CHI_PASSCODE = '135792'
 
-let t: OidcTest
+const t = useOidcTest()
 beforeAll(async () => {
-  t = await startOidcTest()
   await givenAccount(t.db, {
     subjectId: CHI,
     level: 2,
@@ -30,7 +28,6 @@ beforeAll(async () => {
     at: t.clock.now(),
   })
 }, 120_000)
-afterAll(() => t.close())
 
 /** The holder's citizen app: logged in through the API (password, then the SMS code on a new device). */
 const holderApp = async (subjectId: string) => {

@@ -1,21 +1,16 @@
 import * as client from 'openid-client'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   AN,
   authorizationRequest,
   exchange,
   givenRelyingParty,
   logIn,
-  type OidcTest,
-  startOidcTest,
   testAgent,
+  useOidcTest,
 } from './oidc.test-support.js'
 
-let t: OidcTest
-beforeAll(async () => {
-  t = await startOidcTest()
-}, 120_000)
-afterAll(() => t.close())
+const t = useOidcTest()
 
 /** A relying party and a fresh set of tokens with a refresh token (offline_access needs prompt=consent). */
 const givenTokens = async () => {

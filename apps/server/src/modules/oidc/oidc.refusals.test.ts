@@ -1,5 +1,5 @@
 import * as client from 'openid-client'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { reinstateClient, suspendClient } from './clients.service.js'
 import { ACR } from './oidc.levels.js'
 import {
@@ -10,16 +10,11 @@ import {
   exchange,
   givenRelyingParty,
   logIn,
-  type OidcTest,
-  startOidcTest,
   testAgent,
+  useOidcTest,
 } from './oidc.test-support.js'
 
-let t: OidcTest
-beforeAll(async () => {
-  t = await startOidcTest()
-}, 120_000)
-afterAll(() => t.close())
+const t = useOidcTest()
 
 const userinfoStatus = (accessToken: string) =>
   fetch(`${t.issuer}/oidc/userinfo`, { headers: { authorization: `Bearer ${accessToken}` } }).then(

@@ -73,7 +73,13 @@ const clientInfo = (deps: ReleaseDeps) => {
  */
 export const releaseRecorder = (deps: ReleaseDeps) => {
   const infoOf = clientInfo(deps)
-  return async (ctx: KoaContextWithOIDC, subjectId: string, req: ClaimsRequest, available: AccountClaims) => {
+  return async (
+    ctx: KoaContextWithOIDC,
+    subjectId: string,
+    req: ClaimsRequest,
+    available: AccountClaims,
+    representativeId?: string,
+  ) => {
     const client = ctx.oidc.client
     if (!client) return
     const names = await releasedClaimNames(ctx, req, available)
@@ -87,6 +93,7 @@ export const releaseRecorder = (deps: ReleaseDeps) => {
       claims: names,
       purpose: info.purpose,
       requestId: typeof requestId === 'string' ? requestId : null,
+      representativeId: representativeId ?? null,
     })
   }
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../../deps.js'
+import { actForRoutes } from './interaction.act-for.js'
 import { interactionRoutes } from './interaction.routes.js'
 import { createOidcRuntime } from './oidc.provider.js'
 import { qrLoginPageRoutes } from './qr-login.page-routes.js'
@@ -37,4 +38,5 @@ export const oidcRoutes = async (app: FastifyInstance, deps: Deps) => {
   })
   await app.register(async (scope) => interactionRoutes(scope, deps, oidc))
   await app.register(async (scope) => qrLoginPageRoutes(scope, deps, oidc))
+  await app.register(async (scope) => actForRoutes(scope, deps, oidc))
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import { givenAccount } from '../accounts/accounts.test-support.js'
 import { grantLevel2 } from '../accounts/index.js'
 import { AS_OF, NOW } from '../registry/registry.test-support.js'
@@ -12,22 +12,19 @@ import {
   exchange,
   givenRelyingParty,
   logIn,
-  type OidcTest,
   PASSWORD,
-  startOidcTest,
   testAgent,
+  useOidcTest,
 } from './oidc.test-support.js'
 
 const CUONG = '001088004321'
 const DUNG = '036155000777'
 
-let t: OidcTest
+const t = useOidcTest()
 beforeAll(async () => {
-  t = await startOidcTest()
   await givenAccount(t.db, { subjectId: CUONG, level: 1, password: PASSWORD, phone: '+84398004321', at: NOW })
   await givenAccount(t.db, { subjectId: DUNG, level: 1, password: PASSWORD, phone: '+84396000777', at: NOW })
 }, 120_000)
-afterAll(() => t.close())
 
 /** The counter's approval raising a level-1 account to level 2 (the accounts module's own step). */
 const raiseToLevel2 = (subjectId: string, phone: string) =>

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 import type { OnboardingTables } from './onboarding.table.js'
 import type { QrLoginTables } from './qr-login.table.js'
+import type { SessionEndTables } from './session-end.table.js'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 type Json<T> = ColumnType<T, string, string>
@@ -55,11 +56,13 @@ export interface OidcClientTable {
   post_logout_redirect_uris: Generated<string[]>
   /** Where the provider posts logout tokens when the citizen's session ends (Back-Channel Logout 1.0). */
   backchannel_logout_uri: string | null
+  /** A representative may sign in for a dependent (a child, a ward) here; off unless registered so. */
+  allow_dependents: Generated<boolean>
   created_at: Timestamp
   updated_at: Timestamp
 }
 
-export interface OidcTables extends OnboardingTables, QrLoginTables {
+export interface OidcTables extends OnboardingTables, QrLoginTables, SessionEndTables {
   oidc_payload: OidcPayloadTable
   oidc_client: OidcClientTable
 }

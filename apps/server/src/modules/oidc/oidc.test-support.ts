@@ -1,7 +1,7 @@
 import { createServer } from 'node:net'
 import { exportJWK, generateKeyPair } from 'jose'
 import * as client from 'openid-client'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { startTestApp, type TestContext } from '../../test/harness.js'
 import { givenAccount, lastSmsCode } from '../accounts/accounts.test-support.js'
 import { seedDemoRegistry } from '../registry/index.js'
@@ -41,6 +41,21 @@ export const startOidcTest = async (env: Record<string, string> = {}): Promise<O
   await givenAccount(t.db, { subjectId: AN, level: 2, password: PASSWORD, phone: '+84912345678', at: NOW })
   await givenAccount(t.db, { subjectId: BINH, level: 1, password: PASSWORD, phone: '+84987654321', at: NOW })
   return { ...t, issuer }
+}
+
+/**
+ * startOidcTest before the file's tests and its close after them. The object it returns is filled in
+ * beforeAll, so the file's helpers and tests read `t.db`, `t.issuer` as ever; a file's own set-up follows
+ * in a beforeAll of its own.
+ */
+export const useOidcTest = (env: Record<string, string> = {}): OidcTest => {
+  const t = {} as OidcTest
+  beforeAll(async () => {
+    Object.assign(t, await startOidcTest(env))
+  }, 120_000)
+  // Nothing to close when the start itself failed (its error is the one to read).
+  afterAll(() => t.close?.())
+  return t
 }
 
 /** A relying party registered as the CLI does, and openid-client configured for it. */

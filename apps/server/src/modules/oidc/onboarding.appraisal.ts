@@ -1,4 +1,5 @@
 import { vietnamDateOf } from '@dinhdanh/vn-id'
+import type { Db } from '../../database.js'
 import type { Deps } from '../../deps.js'
 import { fail } from '../../platform/errors.js'
 import { assertFourEyes, type Officer } from '../officers/index.js'
@@ -6,6 +7,7 @@ import { addClient, reinstateClient, suspendClient } from './clients.service.js'
 import type { ClientJwks } from './oidc.table.js'
 import { auditApplication, type OnboardingActor } from './onboarding.audit.js'
 import { ONBOARDING } from './onboarding.errors.js'
+import { noticeDecision } from './onboarding.notices.js'
 import {
   applicationQueue,
   applicationWithClient,
@@ -14,7 +16,7 @@ import {
 } from './onboarding.repository.js'
 import { dueOn, toApplicationView } from './onboarding.view.js'
 
-type OnboardingDeps = Pick<Deps, 'db' | 'clock' | 'config'>
+type OnboardingDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'policy'>
 
 /** An appraiser of the management agency and the HTTP request they act with. */
 export type Appraiser = { officer: Officer; requestId?: string | undefined }
@@ -78,7 +80,7 @@ export const recordAgreement = async (
         agreement_recorded_by: a.officer.id,
         agreement_recorded_by_number: a.officer.officerNumber,
         agreement_recorded_at: now,
-        due_on: dueOn(r.submitted_on, agreement.signedOn),
+        due_on: dueOn(deps.policy, r.submitted_on, agreement.signedOn),
         updated_at: now,
       })) ?? fail(ONBOARDING.WRONG_STATE)
     await auditApplication(trx, deps.clock, actorOf(a), 'agreement_recorded', id, {
@@ -132,6 +134,7 @@ export const approveApplication = async (deps: OnboardingDeps, id: string, a: Ap
         { notRecordedBy: a.officer.id },
       )) ?? fail(ONBOARDING.WRONG_STATE)
     await auditApplication(trx, deps.clock, actorOf(a), 'approved', id, { clientId: creds.client_id })
+    await noticeDecision(trx, deps, moved, 'approved')
     return toApplicationView({ ...moved, client_status: creds.status }, today(deps))
   })
 }
@@ -153,6 +156,7 @@ export const refuseApplication = async (deps: OnboardingDeps, id: string, reason
         updated_at: now,
       })) ?? fail(ONBOARDING.WRONG_STATE)
     await auditApplication(trx, deps.clock, actorOf(a), 'refused', id, { reason: written })
+    await noticeDecision(trx, deps, moved, 'refused', written)
     return toApplicationView(moved, today(deps))
   })
 }
@@ -170,9 +174,12 @@ export const changeClientStatus = async (
   if (r.client_id === null) return fail(ONBOARDING.NOT_APPROVED)
   const actor = { id: a.officer.officerNumber, kind: 'officer' as const }
   const written = reason.trim() || undefined
+  // The organisation hears of it in the change's own transaction.
+  const notice = (trx: Db) =>
+    noticeDecision(trx, deps, r, to === 'suspended' ? 'suspended' : 'reinstated', written)
   const client =
     to === 'suspended'
-      ? await suspendClient(deps, actor, r.client_id, written)
-      : await reinstateClient(deps, actor, r.client_id, written)
+      ? await suspendClient(deps, actor, r.client_id, written, notice)
+      : await reinstateClient(deps, actor, r.client_id, written, notice)
   return toApplicationView({ ...r, client_status: client.status }, today(deps))
 }

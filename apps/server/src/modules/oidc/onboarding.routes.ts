@@ -35,6 +35,7 @@ import {
   submitApplication,
   withdrawApplication,
 } from './onboarding.service.js'
+import { tryLoginOffered } from './try-login.js'
 
 const DEV = '/api/v1/developers'
 const OFFICER = '/api/v1/officer/relying-parties/applications'
@@ -73,6 +74,12 @@ export const onboardingRoutes = (app: FastifyInstance, deps: Deps) => {
             sandboxLimit: z.number(),
             scopes: z.array(z.string()),
             appraisalDays: z.number(),
+            tryLoginRedirectUri: z
+              .string()
+              .nullable()
+              .describe(
+                "Sandbox only: the console's try-a-login redirect URI, which sandbox clients get by themselves",
+              ),
           }),
         },
       },
@@ -82,6 +89,7 @@ export const onboardingRoutes = (app: FastifyInstance, deps: Deps) => {
       sandboxLimit: SANDBOX_LIMIT,
       scopes: [...KNOWN_SCOPES],
       appraisalDays: 30,
+      tryLoginRedirectUri: tryLoginOffered(deps.config),
     }),
   )
   r.post(

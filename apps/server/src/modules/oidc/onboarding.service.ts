@@ -24,8 +24,9 @@ import {
 } from './onboarding.repository.js'
 import { type ApplicationInput, OrgCode, type SandboxInput } from './onboarding.schemas.js'
 import { dueOn, toApplicationView } from './onboarding.view.js'
+import { refuseTryLoginUri } from './try-login.js'
 
-type OnboardingDeps = Pick<Deps, 'db' | 'clock' | 'config'>
+type OnboardingDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'policy'>
 
 /** The citizen who applies for an organisation (organisations have no e-ID account of their own here). */
 export type Applicant = {
@@ -78,6 +79,7 @@ export const submitApplication = async (
   if (input.securityLevel < 3) fail(ONBOARDING.SECURITY_LEVEL_TOO_LOW)
   if (!OrgCode.safeParse(input.organisation.code).success) fail(ONBOARDING.ORG_CODE_INVALID)
   const client = checkClientFields({ ...input, name: input.service.name, purpose: input.service.purpose })
+  refuseTryLoginUri(deps.config, client.redirectUris)
   const submittedOn = today(deps)
   const signedOn = input.agreement?.signedOn ?? null
   if (signedOn !== null && signedOn > submittedOn) fail(ONBOARDING.AGREEMENT_DATE_INVALID)
@@ -106,7 +108,7 @@ export const submitApplication = async (
       agreement_number: input.agreement?.number ?? null,
       agreement_signed_on: signedOn,
       submitted_on: submittedOn,
-      due_on: dueOn(submittedOn, signedOn),
+      due_on: dueOn(deps.policy, submittedOn, signedOn),
       created_at: now,
       updated_at: now,
     })
@@ -203,6 +205,7 @@ export const registerSandboxClient = async (
 ) => {
   if (!sandboxOn(deps.config)) fail(ONBOARDING.SANDBOX_OFF)
   const client = checkClientFields(input)
+  refuseTryLoginUri(deps.config, client.redirectUris)
   const now = deps.clock.now()
   const on = today(deps)
   return deps.db.transaction().execute(async (trx) => {

@@ -1,11 +1,16 @@
-import { addDays } from '@dinhdanh/vn-id'
+import type { Policy } from '../policy/index.js'
 import { OPEN_STATES } from './onboarding.flow.js'
 import type { ApplicationRow } from './onboarding.table.js'
 
-/** The appraisal's time limit: 30 days from the signed agreement (D69 Art 18), or from submission until then. */
-export const APPRAISAL_DAYS = 30
-export const dueOn = (submittedOn: string, signedOn: string | null) =>
-  addDays(signedOn ?? submittedOn, APPRAISAL_DAYS)
+/**
+ * The appraisal's time limit, by the legal regime in force (30 days from the signed agreement, D69 Art 18,
+ * moved off a public holiday), counted from submission until an agreement is recorded.
+ */
+export const dueOn = (
+  policy: Pick<Policy, 'relyingPartyAppraisalDueDate'>,
+  submittedOn: string,
+  signedOn: string | null,
+) => policy.relyingPartyAppraisalDueDate(signedOn ?? submittedOn)
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null)
 

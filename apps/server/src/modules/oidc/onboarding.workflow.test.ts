@@ -113,7 +113,7 @@ describe('applying (D69 Art 18)', () => {
       state: 'submitted',
       applicant: AN,
       submittedOn: today(),
-      dueOn: addDays(today(), 30),
+      dueOn: t.deps.policy.relyingPartyAppraisalDueDate(today()),
       overdue: false,
       clientId: null,
     })
@@ -130,7 +130,10 @@ describe('appraisal by the management agency', () => {
         signedOn: today(),
       }),
     )
-    expect(recorded).toMatchObject({ state: 'agreement_recorded', dueOn: addDays(today(), 30) })
+    expect(recorded).toMatchObject({
+      state: 'agreement_recorded',
+      dueOn: t.deps.policy.relyingPartyAppraisalDueDate(today()),
+    })
     const done = ok(await asOfficer(t, second, 'POST', `${QUEUE}/${id}/approve`))
     expect(done).toMatchObject({ state: 'approved', clientStatus: 'active', credentialsCollected: false })
     expect(done).not.toHaveProperty('client_secret')
@@ -196,10 +199,12 @@ describe('appraisal by the management agency', () => {
 
   test('the queue lists open applications earliest due first, and flags one past its 30 days as overdue', async () => {
     const late = await submitted(applicant, {
-      agreement: { number: '9/2026/TT-C06', signedOn: addDays(today(), -31) },
+      agreement: { number: '9/2026/TT-C06', signedOn: addDays(today(), -45) },
     })
     const queue = ok(await asOfficer(t, first, 'GET', QUEUE))
-    expect(queue.items[0]).toMatchObject({ id: late, dueOn: addDays(today(), -1), overdue: true })
+    const dueOn = t.deps.policy.relyingPartyAppraisalDueDate(addDays(today(), -45))
+    expect(dueOn < today()).toBe(true)
+    expect(queue.items[0]).toMatchObject({ id: late, dueOn, overdue: true })
     const dues = queue.items.map((i: { dueOn: string }) => i.dueOn)
     expect(dues).toEqual([...dues].sort())
     expect(

@@ -1,8 +1,9 @@
-import { Anchor, Button, Group, Paper, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core'
+import { Anchor, Button, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { ChevronRightIcon, LoginIcon } from '../../layout/icons'
+import { LoginIcon } from '../../layout/icons'
 import { ACCOUNT_ACTIONS } from './accountActions'
+import { LinkCard } from './LinkCard'
 import { citizenPaths } from './paths'
 
 export const CitizenHome = () => {
@@ -60,22 +61,12 @@ export const CitizenHome = () => {
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {ACCOUNT_ACTIONS.map(({ action, path, Icon }) => (
             <li key={action}>
-              <Paper withBorder radius="md" shadow="xs">
-                <UnstyledButton component={Link} to={path} p="md" w="100%" className="dd-action-link">
-                  <Group wrap="nowrap" gap="md">
-                    <ThemeIcon size={44} radius="xl" variant="light">
-                      <Icon />
-                    </ThemeIcon>
-                    <Stack gap={2} style={{ flex: 1 }}>
-                      <Text fw={700}>{t(`citizen.actions.${action}.title`)}</Text>
-                      <Text size="sm" c="dimmed">
-                        {t(`citizen.actions.${action}.description`)}
-                      </Text>
-                    </Stack>
-                    <ChevronRightIcon />
-                  </Group>
-                </UnstyledButton>
-              </Paper>
+              <LinkCard
+                to={path}
+                Icon={Icon}
+                title={t(`citizen.actions.${action}.title`)}
+                description={t(`citizen.actions.${action}.description`)}
+              />
             </li>
           ))}
         </Stack>

@@ -6,6 +6,7 @@ import { CredentialsPanel } from './CredentialsPanel'
 import { type Credentials, useConsoleConfig } from './developersApi'
 import { MyApplications } from './MyApplications'
 import { SandboxForm } from './SandboxForm'
+import { TryLoginCard } from './try/TryLoginCard'
 
 /** /developers: the console where a citizen applies for an organisation, collects credentials, and tests. */
 export const DevelopersPage = () => {
@@ -26,6 +27,8 @@ export const DevelopersPage = () => {
         <>
           <Divider />
           <SandboxForm limit={config.data.sandboxLimit} onCredentials={setShown} />
+          <Divider />
+          <TryLoginCard />
         </>
       )}
       <Divider />

@@ -1,6 +1,7 @@
-import { Alert, Badge, Box, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../layout/ErrorAlert'
+import { ApplicationsTable, DueOn } from './ApplicationsTable'
 import { developerError } from './developerErrors'
 import {
   type Application,
@@ -10,8 +11,6 @@ import {
   useWithdraw,
 } from './developersApi'
 import { ReplaceKeys } from './ReplaceKeys'
-
-const day = (d: string) => d.split('-').reverse().join('/')
 
 /** The applicant's applications and clients, with what each one allows now. */
 export const MyApplications = ({ onCredentials }: { onCredentials: (c: Credentials) => void }) => {
@@ -35,76 +34,64 @@ export const MyApplications = ({ onCredentials }: { onCredentials: (c: Credentia
       )}
       {mine.data && mine.data.items.length === 0 && <Text>{t(`${k}.empty`)}</Text>}
       {mine.data && mine.data.items.length > 0 && (
-        <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t(`${k}.caption`)}>
-          <Table miw={760} striped withTableBorder captionSide="top">
-            <Table.Caption style={{ textAlign: 'left' }}>{t(`${k}.caption`)}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t(`${k}.service`)}</Table.Th>
-                <Table.Th scope="col">{t(`${k}.kind`)}</Table.Th>
-                <Table.Th scope="col">{t(`${k}.state`)}</Table.Th>
-                <Table.Th scope="col">{t(`${k}.dueOn`)}</Table.Th>
-                <Table.Th scope="col">{t(`${k}.client`)}</Table.Th>
-                <Table.Th scope="col">{t(`${k}.actions`)}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {mine.data.items.map((a) => (
-                <Table.Tr key={a.id} data-testid={`application-${a.id}`}>
-                  <Table.Td>
-                    <Text fw={600}>{a.service.name}</Text>
-                    <Text size="sm">{a.organisation.name}</Text>
-                  </Table.Td>
-                  <Table.Td>{t(`developers.kinds.${a.kind}`)}</Table.Td>
-                  <Table.Td>
-                    <Text>{t(`developers.states.${a.state}`)}</Text>
-                    {a.clientStatus && (
-                      <Text size="sm">{t(`developers.clientStatus.${a.clientStatus}`)}</Text>
-                    )}
-                    {a.refusalReason && (
-                      <Text size="sm">{t(`${k}.refusedBecause`, { reason: a.refusalReason })}</Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {a.kind === 'production' && day(a.dueOn)}{' '}
-                    {a.overdue && (
-                      <Badge color="red" variant="light">
-                        {t(`${k}.overdue`)}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td ff="monospace" style={{ wordBreak: 'break-all' }}>
-                    {a.clientId ?? '—'}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs">
-                      {(a.state === 'submitted' || a.state === 'agreement_recorded') && (
-                        <Button size="xs" variant="outline" color="red" onClick={() => withdraw.mutate(a.id)}>
-                          {t(`${k}.withdraw`)}
-                        </Button>
-                      )}
-                      {a.state === 'approved' && !a.credentialsCollected && (
-                        <Button size="xs" onClick={() => show(a, false)} loading={credentials.isPending}>
-                          {t(`${k}.collect`)}
-                        </Button>
-                      )}
-                      {a.state === 'approved' &&
-                        a.credentialsCollected &&
-                        a.authMethod !== 'private_key_jwt' && (
-                          <Button size="xs" variant="outline" onClick={() => show(a, true)}>
-                            {t(`${k}.rotate`)}
-                          </Button>
-                        )}
-                    </Group>
-                    {a.state === 'approved' && a.authMethod === 'private_key_jwt' && (
-                      <ReplaceKeys id={a.id} />
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Box>
+        <ApplicationsTable
+          caption={t(`${k}.caption`)}
+          columns={[
+            t(`${k}.service`),
+            t(`${k}.kind`),
+            t(`${k}.state`),
+            t(`${k}.dueOn`),
+            t(`${k}.client`),
+            t(`${k}.actions`),
+          ]}
+        >
+          {mine.data.items.map((a) => (
+            <Table.Tr key={a.id} data-testid={`application-${a.id}`}>
+              <Table.Td>
+                <Text fw={600}>{a.service.name}</Text>
+                <Text size="sm">{a.organisation.name}</Text>
+              </Table.Td>
+              <Table.Td>{t(`developers.kinds.${a.kind}`)}</Table.Td>
+              <Table.Td>
+                <Text>{t(`developers.states.${a.state}`)}</Text>
+                {a.clientStatus && <Text size="sm">{t(`developers.clientStatus.${a.clientStatus}`)}</Text>}
+                {a.refusalReason && (
+                  <Text size="sm">{t(`${k}.refusedBecause`, { reason: a.refusalReason })}</Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <DueOn
+                  dueOn={a.kind === 'production' ? a.dueOn : null}
+                  overdue={a.overdue}
+                  label={t(`${k}.overdue`)}
+                />
+              </Table.Td>
+              <Table.Td ff="monospace" style={{ wordBreak: 'break-all' }}>
+                {a.clientId ?? '—'}
+              </Table.Td>
+              <Table.Td>
+                <Group gap="xs">
+                  {(a.state === 'submitted' || a.state === 'agreement_recorded') && (
+                    <Button size="xs" variant="outline" color="red" onClick={() => withdraw.mutate(a.id)}>
+                      {t(`${k}.withdraw`)}
+                    </Button>
+                  )}
+                  {a.state === 'approved' && !a.credentialsCollected && (
+                    <Button size="xs" onClick={() => show(a, false)} loading={credentials.isPending}>
+                      {t(`${k}.collect`)}
+                    </Button>
+                  )}
+                  {a.state === 'approved' && a.credentialsCollected && a.authMethod !== 'private_key_jwt' && (
+                    <Button size="xs" variant="outline" onClick={() => show(a, true)}>
+                      {t(`${k}.rotate`)}
+                    </Button>
+                  )}
+                </Group>
+                {a.state === 'approved' && a.authMethod === 'private_key_jwt' && <ReplaceKeys id={a.id} />}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ApplicationsTable>
       )}
     </Stack>
   )

@@ -39,6 +39,8 @@ export type ConsoleConfig = {
   sandboxLimit: number
   scopes: string[]
   appraisalDays: number
+  /** Sandbox only: the try-a-login redirect URI every test client has (try/). */
+  tryLoginRedirectUri: string | null
 }
 
 export type NewApplication = {

@@ -1,7 +1,8 @@
-import { Anchor, Box, Group, Pagination, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import type { Page, PersonSummary } from '../../api'
+import { ListPager } from '../../layout/ListPager'
 import { formatPartialDate } from './dates'
 import { LifeStatusBadge } from './StatusBadge'
 
@@ -98,18 +99,7 @@ export const SearchResults = ({ result, onPage, stale }: Props) => {
         </>
       )}
 
-      {pages > 1 && (
-        <Box component="nav" aria-label={t('officer.search.pagination')}>
-          <Pagination
-            total={pages}
-            value={result.page}
-            onChange={onPage}
-            siblings={1}
-            boundaries={1}
-            size="sm"
-          />
-        </Box>
-      )}
+      <ListPager label={t('officer.search.pagination')} page={result.page} pages={pages} onChange={onPage} />
     </Stack>
   )
 }

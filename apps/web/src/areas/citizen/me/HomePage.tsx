@@ -1,8 +1,9 @@
-import { Button, Group, Paper, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core'
+import { Button, Stack, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate } from 'react-router'
-import { ChevronRightIcon, HistoryIcon, ShieldIcon, UsersIcon } from '../../../layout/icons'
+import { useNavigate } from 'react-router'
+import { HistoryIcon, ShieldIcon, UsersIcon } from '../../../layout/icons'
 import { AccountErrorAlert } from '../accountErrors'
+import { LinkCard } from '../LinkCard'
 import { citizenPaths } from '../paths'
 import { DataAccessLinks } from './dataAccess/DataAccessLinks'
 import { IdentityCard } from './IdentityCard'
@@ -31,22 +32,12 @@ export const HomePage = () => {
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {QUICK_LINKS.map(({ key, path, Icon }) => (
             <li key={key}>
-              <Paper withBorder radius="md" shadow="xs">
-                <UnstyledButton component={Link} to={path} p="md" w="100%" className="dd-action-link">
-                  <Group wrap="nowrap" gap="md">
-                    <ThemeIcon size={44} radius="xl" variant="light">
-                      <Icon />
-                    </ThemeIcon>
-                    <Stack gap={2} style={{ flex: 1 }}>
-                      <Text fw={700}>{t(`citizen.me.links.${key}.title`)}</Text>
-                      <Text size="sm" c="dimmed">
-                        {t(`citizen.me.links.${key}.description`)}
-                      </Text>
-                    </Stack>
-                    <ChevronRightIcon />
-                  </Group>
-                </UnstyledButton>
-              </Paper>
+              <LinkCard
+                to={path}
+                Icon={Icon}
+                title={t(`citizen.me.links.${key}.title`)}
+                description={t(`citizen.me.links.${key}.description`)}
+              />
             </li>
           ))}
           <DataAccessLinks />

@@ -1,6 +1,7 @@
-import { Anchor, Box, Button, Group, Loader, Pagination, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
+import { PagedTable } from '../../../layout/PagedTable'
 import { OfficerErrorAlert } from '../session/OfficerErrorAlert'
 import { type OfficerQuery, ROLES, useOfficers, useUnits } from './adminApi'
 import { ADMIN_NEW_OFFICER_PATH, adminOfficerPath } from './adminPaths'
@@ -38,7 +39,6 @@ export const OfficersPage = () => {
   const officers = useOfficers(query)
   const units = useUnits()
   const data = officers.data
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start" wrap="wrap">
@@ -60,67 +60,42 @@ export const OfficersPage = () => {
       />
       {officers.isPending && <Loader aria-label={t('common.loading')} />}
       {officers.error && <OfficerErrorAlert error={officers.error} />}
-      {data && data.total === 0 && <Text>{t('officer.admin.officers.empty')}</Text>}
-      {data && data.total > 0 && (
-        <>
-          <Text size="sm" fw={600} role="status">
-            {t('officer.admin.officers.total', { total: data.total })}
-          </Text>
-          {/* A scrolling region must take keyboard focus to be scrolled without a mouse (WCAG 2.1.1). */}
-          <Box
-            style={{ overflowX: 'auto' }}
-            tabIndex={0}
-            role="region"
-            aria-label={t('officer.admin.officers.caption', { page: query.page })}
-          >
-            <Table miw={720} striped withTableBorder captionSide="top" aria-busy={officers.isPlaceholderData}>
-              <Table.Caption style={{ textAlign: 'left' }}>
-                {t('officer.admin.officers.caption', { page: query.page })}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('officer.admin.officers.columns.number')}</Table.Th>
-                  <Table.Th scope="col">{t('officer.admin.officers.columns.name')}</Table.Th>
-                  <Table.Th scope="col">{t('officer.admin.officers.columns.unit')}</Table.Th>
-                  <Table.Th scope="col">{t('officer.admin.officers.columns.roles')}</Table.Th>
-                  <Table.Th scope="col">{t('officer.admin.officers.columns.status')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((o) => (
-                  <Table.Tr key={o.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={adminOfficerPath(o.id)} ff="monospace" fw={600}>
-                        {o.officerNumber}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{o.fullName}</Table.Td>
-                    <Table.Td>{o.unit.name}</Table.Td>
-                    <Table.Td>
-                      <RoleBadges roles={o.roles} />
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadges officer={o} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Box>
-          {pages > 1 && (
-            <Box component="nav" aria-label={t('officer.admin.officers.pagination')}>
-              <Pagination
-                total={pages}
-                value={query.page}
-                onChange={(page) => setParams(paramsOf({ ...query, page }))}
-                siblings={1}
-                boundaries={1}
-                size="sm"
-              />
-            </Box>
-          )}
-        </>
-      )}
+      <PagedTable
+        data={data}
+        busy={officers.isPlaceholderData}
+        empty={t('officer.admin.officers.empty')}
+        totalLabel={(total) => t('officer.admin.officers.total', { total })}
+        totalRole="status"
+        caption={t('officer.admin.officers.caption', { page: query.page })}
+        columns={[
+          t('officer.admin.officers.columns.number'),
+          t('officer.admin.officers.columns.name'),
+          t('officer.admin.officers.columns.unit'),
+          t('officer.admin.officers.columns.roles'),
+          t('officer.admin.officers.columns.status'),
+        ]}
+        minWidth={720}
+        page={query.page}
+        pagination={t('officer.admin.officers.pagination')}
+        onPage={(page) => setParams(paramsOf({ ...query, page }))}
+        row={(o) => (
+          <Table.Tr key={o.id}>
+            <Table.Td>
+              <Anchor component={Link} to={adminOfficerPath(o.id)} ff="monospace" fw={600}>
+                {o.officerNumber}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{o.fullName}</Table.Td>
+            <Table.Td>{o.unit.name}</Table.Td>
+            <Table.Td>
+              <RoleBadges roles={o.roles} />
+            </Table.Td>
+            <Table.Td>
+              <StatusBadges officer={o} />
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Stack>
   )
 }

@@ -1,19 +1,8 @@
-import {
-  Anchor,
-  Badge,
-  Box,
-  Group,
-  Loader,
-  NativeSelect,
-  Pagination,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core'
+import { Anchor, Badge, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import type { vi } from '../../../i18n/vi'
+import { PagedTable } from '../../../layout/PagedTable'
 import { formatPartialDate } from '../dates'
 import { CounterErrorAlert } from './CounterErrorAlert'
 import { CARD_STATES, type CardListFilter, type CardState, useCardApplications } from './cardApi'
@@ -61,7 +50,6 @@ export const CardApplicationsPage = () => {
   const filter = filterOf(params)
   const list = useCardApplications(filter)
   const data = list.data
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1
 
   const change = (next: Partial<Pick<CardListFilter, 'state' | 'kind' | 'page'>>) => {
     const merged = { ...filter, page: 1, ...next }
@@ -109,96 +97,71 @@ export const CardApplicationsPage = () => {
       </Group>
       {list.isPending && <Loader aria-label={t('common.loading')} />}
       {list.isError && <CounterErrorAlert error={list.error} />}
-      {data && data.total === 0 && <Text>{t('officer.counter.cards.empty')}</Text>}
-      {data && data.total > 0 && (
-        <>
-          <Text size="sm" fw={600} role="status">
-            {t('officer.counter.cards.total', { total: data.total })}
-          </Text>
-          {/* A scrolling region must take keyboard focus to be scrolled without a mouse (WCAG 2.1.1). */}
-          <Box
-            style={{ overflowX: 'auto' }}
-            tabIndex={0}
-            role="region"
-            aria-label={t('officer.counter.cards.caption', { page: filter.page })}
-          >
-            <Table miw={760} striped withTableBorder captionSide="top" aria-busy={list.isPlaceholderData}>
-              <Table.Caption style={{ textAlign: 'left' }}>
-                {t('officer.counter.cards.caption', { page: filter.page })}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('officer.counter.fields.subjectId')}</Table.Th>
-                  <Table.Th scope="col">{t('officer.counter.form.cardKind')}</Table.Th>
-                  <Table.Th scope="col">{t('officer.counter.form.cardReason')}</Table.Th>
-                  <Table.Th scope="col">{t('officer.counter.fields.state')}</Table.Th>
-                  <Table.Th scope="col">{t('officer.counter.fields.receivingUnit')}</Table.Th>
-                  <Table.Th scope="col">{t('officer.counter.fields.receivedOn')}</Table.Th>
-                  <Table.Th scope="col">{t('officer.counter.fields.dueOn')}</Table.Th>
-                  <Table.Th scope="col">{t('officer.counter.cards.dossier')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((c) => (
-                  <Table.Tr key={c.id} data-overdue={c.overdue}>
-                    <Table.Td>
-                      <Anchor
-                        component={Link}
-                        to={cardApplicationPath(c.id)}
-                        ff="monospace"
-                        fw={600}
-                        aria-label={t('officer.counter.cards.openOne', { id: c.personalId })}
-                      >
-                        {c.personalId}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{t(`officer.counter.cardKinds.${c.kind}`)}</Table.Td>
-                    <Table.Td>{t(`officer.counter.cardReasons.${c.reason as CardReasonKey}`)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={STATE_COLORS[c.state]} data-state={c.state} styles={WHOLE_LABEL}>
-                        {t(`officer.counter.card.states.${c.state}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{c.receivingUnit}</Table.Td>
-                    <Table.Td>{c.receivedOn ? formatPartialDate(c.receivedOn) : ''}</Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        {c.dueOn ? formatPartialDate(c.dueOn) : ''}
-                        {c.overdue && (
-                          <Badge color="red.9" variant="filled" styles={WHOLE_LABEL}>
-                            {t('officer.counter.queue.overdue')}
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      {c.dossierId ? (
-                        <Anchor component={Link} to={dossierPath(c.dossierId)} size="sm">
-                          {t('officer.counter.cards.withDossier')}
-                        </Anchor>
-                      ) : (
-                        t('officer.counter.cards.alone')
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Box>
-          {pages > 1 && (
-            <Box component="nav" aria-label={t('officer.counter.cards.pagination')}>
-              <Pagination
-                total={pages}
-                value={filter.page}
-                onChange={(p) => change({ page: p })}
-                siblings={1}
-                boundaries={1}
-                size="sm"
-              />
-            </Box>
-          )}
-        </>
-      )}
+      <PagedTable
+        data={data}
+        busy={list.isPlaceholderData}
+        empty={t('officer.counter.cards.empty')}
+        totalLabel={(total) => t('officer.counter.cards.total', { total })}
+        totalRole="status"
+        caption={t('officer.counter.cards.caption', { page: filter.page })}
+        columns={[
+          t('officer.counter.fields.subjectId'),
+          t('officer.counter.form.cardKind'),
+          t('officer.counter.form.cardReason'),
+          t('officer.counter.fields.state'),
+          t('officer.counter.fields.receivingUnit'),
+          t('officer.counter.fields.receivedOn'),
+          t('officer.counter.fields.dueOn'),
+          t('officer.counter.cards.dossier'),
+        ]}
+        minWidth={760}
+        page={filter.page}
+        pagination={t('officer.counter.cards.pagination')}
+        onPage={(p) => change({ page: p })}
+        row={(c) => (
+          <Table.Tr key={c.id} data-overdue={c.overdue}>
+            <Table.Td>
+              <Anchor
+                component={Link}
+                to={cardApplicationPath(c.id)}
+                ff="monospace"
+                fw={600}
+                aria-label={t('officer.counter.cards.openOne', { id: c.personalId })}
+              >
+                {c.personalId}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{t(`officer.counter.cardKinds.${c.kind}`)}</Table.Td>
+            <Table.Td>{t(`officer.counter.cardReasons.${c.reason as CardReasonKey}`)}</Table.Td>
+            <Table.Td>
+              <Badge color={STATE_COLORS[c.state]} data-state={c.state} styles={WHOLE_LABEL}>
+                {t(`officer.counter.card.states.${c.state}`)}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{c.receivingUnit}</Table.Td>
+            <Table.Td>{c.receivedOn ? formatPartialDate(c.receivedOn) : ''}</Table.Td>
+            <Table.Td>
+              <Group gap={6} wrap="nowrap">
+                {c.dueOn ? formatPartialDate(c.dueOn) : ''}
+                {c.overdue && (
+                  <Badge color="red.9" variant="filled" styles={WHOLE_LABEL}>
+                    {t('officer.counter.queue.overdue')}
+                  </Badge>
+                )}
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              {c.dossierId ? (
+                <Anchor component={Link} to={dossierPath(c.dossierId)} size="sm">
+                  {t('officer.counter.cards.withDossier')}
+                </Anchor>
+              ) : (
+                t('officer.counter.cards.alone')
+              )}
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Stack>
   )
 }

@@ -1,24 +1,13 @@
-import {
-  Alert,
-  Anchor,
-  Box,
-  Button,
-  Group,
-  Loader,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core'
+import { Alert, Anchor, Button, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import type { ApiError } from '../../../api'
 import { ErrorAlert } from '../../../layout/ErrorAlert'
+import { pageParam } from '../../../layout/ListPager'
+import { PagedTable } from '../../../layout/PagedTable'
 import { formatDay } from './day'
 import { ForwardButton } from './ForwardButton'
-import { ListPager, pageParam } from './ListPager'
 import { DueDay, OverdueBadge, StateBadge } from './LockBadges'
 import { LockRequestErrorAlert } from './LockRequestErrorAlert'
 import { LOCK_REQUEST_NEW_PATH, lockRequestPath } from './lockRequestPaths'
@@ -38,7 +27,6 @@ export const RecordedListPage = () => {
   const [forwarded, setForwarded] = useState<string | null>(null)
   const [failed, setFailed] = useState<ApiError | null>(null)
   const data = list.data
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1
   const go = (next: { page?: number; state?: RecordedFilter | undefined }) => {
     const s = 'state' in next ? next.state : state
     const p = next.page ?? 1
@@ -80,89 +68,64 @@ export const RecordedListPage = () => {
       {failed && <LockRequestErrorAlert error={failed} />}
       {list.isPending && <Loader aria-label={t('common.loading')} />}
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
-      {data && data.total === 0 && <Text>{t(`${k}.recorded.empty`)}</Text>}
-      {data && data.total > 0 && (
-        <>
-          <Text size="sm" fw={600}>
-            {t(`${k}.recorded.total`, { total: data.total })}
-          </Text>
-          {/* A scrolling region must take keyboard focus to be scrolled without a mouse (WCAG 2.1.1). */}
-          <Box
-            style={{ overflowX: 'auto' }}
-            tabIndex={0}
-            role="region"
-            aria-label={t(`${k}.recorded.caption`, { page })}
-          >
-            <Table miw={820} striped withTableBorder captionSide="top" aria-busy={list.isPlaceholderData}>
-              <Table.Caption style={{ textAlign: 'left' }}>
-                {t(`${k}.recorded.caption`, { page })}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t(`${k}.columns.document`)}</Table.Th>
-                  <Table.Th scope="col">{t(`${k}.columns.kind`)}</Table.Th>
-                  <Table.Th scope="col">{t(`${k}.columns.personalId`)}</Table.Th>
-                  <Table.Th scope="col">{t(`${k}.columns.recordedOn`)}</Table.Th>
-                  <Table.Th scope="col">{t(`${k}.columns.forwardBy`)}</Table.Th>
-                  <Table.Th scope="col">{t(`${k}.columns.state`)}</Table.Th>
-                  <Table.Th scope="col">{t(`${k}.columns.actions`)}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((r) => (
-                  <Table.Tr key={r.id} data-overdue={r.overdue}>
-                    <Table.Td>
-                      <Anchor
-                        component={Link}
-                        to={lockRequestPath(r.id)}
-                        fw={600}
-                        style={{ whiteSpace: 'nowrap' }}
-                      >
-                        {r.authority.documentNumber}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{t(`${k}.kinds.${r.kind}`)}</Table.Td>
-                    <Table.Td ff="monospace">{r.personalId}</Table.Td>
-                    <Table.Td>{formatDay(r.recordedOn)}</Table.Td>
-                    <Table.Td>
-                      <DueDay day={r.forwardBy} overdue={r.overdue && r.state === 'recorded'} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <StateBadge state={r.state} />
-                        {r.overdue && r.state === 'forwarded' && <OverdueBadge />}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      {r.state === 'recorded' && (
-                        <ForwardButton
-                          request={r}
-                          label={t(`${k}.forward.short`)}
-                          accessibleName={t(`${k}.forward.buttonFor`, { number: r.authority.documentNumber })}
-                          onForwarded={() => {
-                            setFailed(null)
-                            setForwarded(r.authority.documentNumber)
-                          }}
-                          onError={(e) => {
-                            setForwarded(null)
-                            setFailed(e)
-                          }}
-                        />
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Box>
-          <ListPager
-            label={t(`${k}.recorded.pagination`)}
-            page={page}
-            pages={pages}
-            onChange={(p) => go({ page: p })}
-          />
-        </>
-      )}
+      <PagedTable
+        data={data}
+        busy={list.isPlaceholderData}
+        empty={t(`${k}.recorded.empty`)}
+        totalLabel={(total) => t(`${k}.recorded.total`, { total })}
+        caption={t(`${k}.recorded.caption`, { page })}
+        columns={[
+          t(`${k}.columns.document`),
+          t(`${k}.columns.kind`),
+          t(`${k}.columns.personalId`),
+          t(`${k}.columns.recordedOn`),
+          t(`${k}.columns.forwardBy`),
+          t(`${k}.columns.state`),
+          t(`${k}.columns.actions`),
+        ]}
+        minWidth={820}
+        page={page}
+        pagination={t(`${k}.recorded.pagination`)}
+        onPage={(p) => go({ page: p })}
+        row={(r) => (
+          <Table.Tr key={r.id} data-overdue={r.overdue}>
+            <Table.Td>
+              <Anchor component={Link} to={lockRequestPath(r.id)} fw={600} style={{ whiteSpace: 'nowrap' }}>
+                {r.authority.documentNumber}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{t(`${k}.kinds.${r.kind}`)}</Table.Td>
+            <Table.Td ff="monospace">{r.personalId}</Table.Td>
+            <Table.Td>{formatDay(r.recordedOn)}</Table.Td>
+            <Table.Td>
+              <DueDay day={r.forwardBy} overdue={r.overdue && r.state === 'recorded'} />
+            </Table.Td>
+            <Table.Td>
+              <Group gap={6} wrap="nowrap">
+                <StateBadge state={r.state} />
+                {r.overdue && r.state === 'forwarded' && <OverdueBadge />}
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              {r.state === 'recorded' && (
+                <ForwardButton
+                  request={r}
+                  label={t(`${k}.forward.short`)}
+                  accessibleName={t(`${k}.forward.buttonFor`, { number: r.authority.documentNumber })}
+                  onForwarded={() => {
+                    setFailed(null)
+                    setForwarded(r.authority.documentNumber)
+                  }}
+                  onError={(e) => {
+                    setForwarded(null)
+                    setFailed(e)
+                  }}
+                />
+              )}
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Stack>
   )
 }

@@ -15,11 +15,10 @@ import {
 import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
+import { day } from '../../developers/day'
 import { developerError } from '../../developers/developerErrors'
 import { useCurrentOfficer } from '../session/RequireOfficer'
 import { RP_QUEUE_PATH, useRpApplication, useRpStep } from './relyingPartiesApi'
-
-const day = (d: string) => d.split('-').reverse().join('/')
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
   <Stack gap={0}>

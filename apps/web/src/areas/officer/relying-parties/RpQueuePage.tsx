@@ -1,10 +1,10 @@
-import { Anchor, Badge, Box, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
+import { ApplicationsTable, DueOn } from '../../developers/ApplicationsTable'
+import { day } from '../../developers/day'
 import { developerError } from '../../developers/developerErrors'
 import { type QueueFilter, rpApplicationPath, useRpQueue } from './relyingPartiesApi'
-
-const day = (d: string) => d.split('-').reverse().join('/')
 
 /** /officer/relying-parties: applications to appraise, earliest due first, overdue flagged. */
 export const RpQueuePage = () => {
@@ -33,44 +33,34 @@ export const RpQueuePage = () => {
       {queue.error && <Text role="alert">{developerError(queue.error, t, 'officer.relyingParties')}</Text>}
       {queue.data && queue.data.total === 0 && <Text>{t(`${k}.empty`)}</Text>}
       {queue.data && queue.data.total > 0 && (
-        <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t(`${k}.caption`)}>
-          <Table miw={760} striped withTableBorder captionSide="top">
-            <Table.Caption style={{ textAlign: 'left' }}>{t(`${k}.caption`)}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t(`${k}.service`)}</Table.Th>
-                <Table.Th scope="col">{t(`${k}.organisation`)}</Table.Th>
-                <Table.Th scope="col">{t(`${k}.state`)}</Table.Th>
-                <Table.Th scope="col">{t(`${k}.submittedOn`)}</Table.Th>
-                <Table.Th scope="col">{t(`${k}.dueOn`)}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {queue.data.items.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={rpApplicationPath(a.id)} fw={600}>
-                      {a.service.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    {a.organisation.name} ({a.organisation.code})
-                  </Table.Td>
-                  <Table.Td>{t(`officer.relyingParties.states.${a.state}`)}</Table.Td>
-                  <Table.Td>{day(a.submittedOn)}</Table.Td>
-                  <Table.Td>
-                    {day(a.dueOn)}{' '}
-                    {a.overdue && (
-                      <Badge color="red" variant="light">
-                        {t(`${k}.overdue`)}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Box>
+        <ApplicationsTable
+          caption={t(`${k}.caption`)}
+          columns={[
+            t(`${k}.service`),
+            t(`${k}.organisation`),
+            t(`${k}.state`),
+            t(`${k}.submittedOn`),
+            t(`${k}.dueOn`),
+          ]}
+        >
+          {queue.data.items.map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>
+                <Anchor component={Link} to={rpApplicationPath(a.id)} fw={600}>
+                  {a.service.name}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                {a.organisation.name} ({a.organisation.code})
+              </Table.Td>
+              <Table.Td>{t(`officer.relyingParties.states.${a.state}`)}</Table.Td>
+              <Table.Td>{day(a.submittedOn)}</Table.Td>
+              <Table.Td>
+                <DueOn dueOn={a.dueOn} overdue={a.overdue} label={t(`${k}.overdue`)} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ApplicationsTable>
       )}
     </Stack>
   )

@@ -1,21 +1,10 @@
-import {
-  Anchor,
-  Badge,
-  Box,
-  Group,
-  Loader,
-  Pagination,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core'
+import { Anchor, Badge, Box, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import type { UseQueryResult } from '@tanstack/react-query'
 import { type ReactNode, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { ApiError } from '../../../api'
+import { ListPager } from '../../../layout/ListPager'
 import { dossierPath } from '../counter/counterPaths'
 import { ReportErrorAlert } from './ReportErrorAlert'
 import { formatDay, useCountFormat } from './reportFormat'
@@ -102,11 +91,12 @@ const OverdueList = <T extends Lateness>({
             </Table>
           </Box>
         )}
-        {pages > 1 && (
-          <Box component="nav" aria-label={t('officer.reports.unit.pagination', { what: title })}>
-            <Pagination total={pages} value={page} onChange={onPage} siblings={1} boundaries={1} size="sm" />
-          </Box>
-        )}
+        <ListPager
+          label={t('officer.reports.unit.pagination', { what: title })}
+          page={page}
+          pages={pages}
+          onChange={onPage}
+        />
       </Stack>
     </Paper>
   )

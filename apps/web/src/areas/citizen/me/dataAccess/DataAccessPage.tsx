@@ -1,8 +1,7 @@
-import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
+import { Group, Paper, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { ErrorAlert } from '../../../../layout/ErrorAlert'
 import { formatVnDateTime } from '../../vnTime'
-import { BackToAccount } from '../BackToAccount'
+import { PagedEventList } from '../PagedEventList'
 import { type Release, useDataAccessLog } from './dataAccessApi'
 import { channelLabel, claimLabel, inReadingOrder } from './dataAccessLabels'
 
@@ -42,42 +41,17 @@ const ReleaseItem = ({ r }: { r: Release }) => {
 export const DataAccessPage = () => {
   const { t } = useTranslation()
   const log = useDataAccessLog()
-  const items = log.data?.pages.flatMap((p) => p.items) ?? []
   return (
-    <Stack gap="lg">
-      <BackToAccount />
-      <Stack gap={4}>
-        <Title order={1}>{t('dataAccess.log.title')}</Title>
-        <Text c="dimmed">{t('dataAccess.log.intro')}</Text>
-      </Stack>
-      {log.isPending && <Loader aria-label={t('common.loading')} />}
-      {log.error && <ErrorAlert error={log.error} onRetry={() => void log.refetch()} />}
-      {log.isSuccess && items.length === 0 && <Text>{t('dataAccess.log.empty')}</Text>}
-      {items.length > 0 && (
-        <Stack
-          gap="sm"
-          component="ol"
-          p={0}
-          m={0}
-          style={{ listStyle: 'none' }}
-          aria-label={t('dataAccess.log.listLabel')}
-        >
-          {items.map((r) => (
-            <ReleaseItem key={r.id} r={r} />
-          ))}
-        </Stack>
-      )}
-      {log.hasNextPage && (
-        <Button
-          variant="outline"
-          size="md"
-          fullWidth
-          loading={log.isFetchingNextPage}
-          onClick={() => void log.fetchNextPage()}
-        >
-          {t('dataAccess.log.more')}
-        </Button>
-      )}
-    </Stack>
+    <PagedEventList
+      title={t('dataAccess.log.title')}
+      intro={t('dataAccess.log.intro')}
+      listLabel={t('dataAccess.log.listLabel')}
+      empty={t('dataAccess.log.empty')}
+      more={t('dataAccess.log.more')}
+      query={log}
+      items={log.data?.pages.flatMap((p) => p.items) ?? []}
+      itemKey={(r) => r.id}
+      renderItem={(r) => <ReleaseItem r={r} />}
+    />
   )
 }

@@ -1,0 +1,63 @@
+import type { ColumnType, Insertable, Selectable } from 'kysely'
+
+/** What each issuer key signs: SD-JWT VCs (and status lists), the mdoc IACA root, mdoc document signers. */
+export type IssuerKeyPurpose = 'sd-jwt' | 'mdoc-iaca' | 'mdoc-ds'
+export type CredentialFormat = 'dc+sd-jwt' | 'mso_mdoc'
+
+/** The public half as published in the issuer metadata. */
+export type IssuerPublicJwk = {
+  kty: 'EC'
+  crv: 'P-256'
+  x: string
+  y: string
+  kid: string
+  alg: 'ES256'
+  use: 'sig'
+}
+
+export interface IssuerKeyTable {
+  kid: string
+  purpose: IssuerKeyPurpose
+  status: 'active' | 'retired'
+  public_jwk: ColumnType<IssuerPublicJwk, string, string>
+  /** The private JWK sealed with a KEK-derived key (platform DataSealer), the kid as associated data. */
+  private_jwk_enc: Uint8Array
+  /** PEM of the X.509 certificate (mdoc keys only). */
+  certificate: string | null
+  not_after: Date | null
+  created_at: Date
+  retired_at: Date | null
+}
+
+export interface StatusListTable {
+  id: ColumnType<number, never, never>
+  bits: ColumnType<number, number | undefined, never>
+  size: number
+  next_index: ColumnType<number, number | undefined, number>
+  created_at: Date
+}
+
+/** One row per issued credential: what is needed to revoke it and keep its key published, nothing more. */
+export interface IssuedCredentialTable {
+  id: string
+  subject_id: string
+  type: string
+  format: CredentialFormat
+  kid: string
+  status_list_id: number
+  status_index: number
+  issued_at: Date
+  expires_at: Date
+  revoked_at: Date | null
+  revocation_reason: string | null
+}
+
+export interface CredentialsTables {
+  credentials_issuer_key: IssuerKeyTable
+  credentials_status_list: StatusListTable
+  credentials_issued: IssuedCredentialTable
+}
+
+export type IssuerKeyRow = Selectable<IssuerKeyTable>
+export type NewIssuerKeyRow = Insertable<IssuerKeyTable>
+export type IssuedCredentialRow = Selectable<IssuedCredentialTable>

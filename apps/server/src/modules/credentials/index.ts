@@ -1,0 +1,20 @@
+// The credentials module's public face: verifiable credentials (SD-JWT VC, ISO 18013-5 mdoc) and their status.
+
+export {
+  CredentialDocument,
+  DOCUMENT_VCT,
+  type DocumentType,
+  DrivingLicence,
+  HolderJwk,
+  PID_VCT,
+} from './credential.inputs.js'
+export { CREDENTIALS } from './credentials.errors.js'
+export type { IssuedCredential, StatusRef } from './credentials.issuance.js'
+export { credentialsMigrations } from './credentials.migrations.js'
+export { credentialsRoutes } from './credentials.routes.js'
+export { issueDocumentSdJwt, issuePidSdJwt, revokeCredential } from './credentials.service.js'
+export type { CredentialsTables } from './credentials.table.js'
+export { iacaCertificates, issuerJwks, rotateIssuerKey } from './issuer-keys.js'
+export { issueDrivingLicenceMdoc, MDL_DOCTYPE, MDL_NAMESPACE } from './mdoc.issuer.js'
+export { type PublishedJwks, sdJwtVcVerifier } from './sd-jwt.verifier.js'
+export { publishStatusList, statusListUri } from './status-list.service.js'
