@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -57,11 +57,27 @@ describe('the server process', () => {
     await waitReady(`http://127.0.0.1:${port}/readyz`, child).catch((e: Error) => {
       throw new Error(`${e.message}: ${out.slice(-2000)}`)
     })
+    // A command run beside the server on the same embedded database is refused, not given a stale copy.
+    const cli = spawn(process.execPath, [tsx, 'apps/server/src/cli.ts', 'migrate'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let cliErr = ''
+    cli.stderr?.on('data', (d: Buffer) => {
+      cliErr += d.toString()
+    })
+    expect(await new Promise<number | null>((resolve) => cli.on('exit', resolve))).toBe(1)
+    // tsx runs the server in a child process of its own: the pid named is that one's.
+    expect(cliErr).toContain(
+      `db.DATA_DIR_IN_USE: the embedded database in ${dataDir}/pglite is open in process`,
+    )
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
     child.kill('SIGTERM')
     expect(await exited).toBe(0)
     expect(out).toContain('shutting down')
     expect(out).toContain('bye')
+    // The lock went with the server: the directory is free again.
+    expect(existsSync(join(dataDir, 'pglite', 'dinhdanh.lock'))).toBe(false)
   }, 90_000)
 
   test('refuses to start on a bad variable and names it', async () => {

@@ -32,7 +32,9 @@ describe.skipIf(!browserAvailable)('the citizen’s documents page, in Chromium'
   test('An sees his documents as cards, integrates his motorcycle, is told a wrong number, and removes one', async () => {
     const context = await openCitizenContext(browser, t, base, { username: AN, password: PASSWORD })
     const page = await context.newPage()
-    await page.goto(`${base}/app/documents`)
+    // From the home page, as a holder finds it.
+    await page.goto(`${base}/app/home`)
+    await page.getByRole('link', { name: /Giấy tờ tích hợp/ }).click()
     const list = page.getByRole('list', { name: 'Giấy tờ của bạn' })
     await expect.poll(() => list.textContent()).toContain('Giấy phép lái xe')
     const text = await list.textContent()

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
+import { lockDataDir } from './data-dir.lock.js'
 
 export type Engine = 'pglite' | 'postgres'
 
@@ -43,17 +44,34 @@ export const openDb = async <DB>(opts: OpenDbOptions): Promise<DbHandle<DB>> => 
     return { db, engine: 'postgres', pool, close: () => db.destroy() }
   }
   const dataDir = opts.dataDir ?? 'memory://'
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
-  const pglite = await PGlite.create({
-    dataDir,
-    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
-    parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) },
-  })
+  const inMemory = dataDir.startsWith('memory://')
+  if (!inMemory) mkdirSync(dataDir, { recursive: true })
+  // One process per directory: a CLI command beside `npm start` would otherwise write a copy nobody sees.
+  const release = inMemory ? () => {} : lockDataDir(dataDir)
+  let pglite: PGlite
+  try {
+    pglite = await PGlite.create({
+      dataDir,
+      ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+      parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) },
+    })
+  } catch (e) {
+    release()
+    throw e
+  }
   if (opts.schema)
     await pglite.exec(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}; SET search_path TO ${opts.schema}`)
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) })
   // Kysely's destroy closes the PGlite instance it was given.
-  return { db, engine: 'pglite', pglite, close: () => db.destroy() }
+  return {
+    db,
+    engine: 'pglite',
+    pglite,
+    close: async () => {
+      await db.destroy()
+      release()
+    },
+  }
 }
 
 export const ping = async <DB>(db: Kysely<DB>): Promise<void> => {

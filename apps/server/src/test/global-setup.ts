@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs'
+import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import type { Database } from '../database.js'
 import { allMigrations } from '../migrations.js'
 import { openDb } from '../platform/db.js'
@@ -12,7 +12,10 @@ export default async function setup() {
   await migrateToLatest(handle.db, allMigrations)
   if (!handle.pglite) throw new Error('expected PGlite')
   const dump = await handle.pglite.dumpDataDir('gzip')
-  writeFileSync(PGLITE_IMAGE, Buffer.from(await dump.arrayBuffer()))
+  // Written whole, then renamed: a run of the same checkout starting now never reads half an image.
+  const partial = `${PGLITE_IMAGE}.${process.pid}`
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()))
+  renameSync(partial, PGLITE_IMAGE)
   await handle.close()
   return () => rmSync(PGLITE_IMAGE, { force: true })
 }

@@ -139,6 +139,11 @@ export const en: Translation = {
       },
       quickLinks: 'Shortcuts',
       links: {
+        documents: {
+          title: 'Integrated documents',
+          description:
+            'Driving licence, vehicle registration, health insurance card, tax code… in place of paper.',
+        },
         security: {
           title: 'Security',
           description: 'Devices signed in; lock the account if you lose your phone.',

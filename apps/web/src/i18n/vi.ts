@@ -137,6 +137,10 @@ export const vi = {
       },
       quickLinks: 'Lối tắt',
       links: {
+        documents: {
+          title: 'Giấy tờ tích hợp',
+          description: 'Giấy phép lái xe, đăng ký xe, thẻ bảo hiểm y tế, mã số thuế… dùng thay bản giấy.',
+        },
         security: {
           title: 'Bảo mật',
           description: 'Thiết bị đang đăng nhập, khóa tài khoản khi mất điện thoại.',

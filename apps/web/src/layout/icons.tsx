@@ -80,6 +80,14 @@ export const HistoryIcon = ({ size }: { size?: number }) => (
   </Icon>
 )
 
+export const DocumentIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <rect x="3" y="5" width="18" height="14" rx="2" />
+    <circle cx="8.5" cy="11" r="2" />
+    <path d="M5.5 16c.5-1.6 1.6-2.5 3-2.5s2.5.9 3 2.5M14 10h4M14 14h4" />
+  </Icon>
+)
+
 export const LockIcon = ({ size }: { size?: number }) => (
   <Icon size={size}>
     <rect x="5" y="11" width="14" height="10" rx="2" />

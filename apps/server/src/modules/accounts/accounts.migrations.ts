@@ -57,6 +57,16 @@ CREATE INDEX accounts_dossier_waiting ON accounts_dossier (created_at) WHERE sta
 CREATE INDEX accounts_dossier_subject ON accounts_dossier (subject_id, created_at);
 `
 
+// The sessions that ended (revoked: a lock, a logout, a device removed), queued in the same statement for the
+// OpenID provider, which ends the sessions they opened and empties the queue; a row goes with its session.
+const sessionEnded = `
+CREATE TABLE accounts_session_ended (
+  session_id uuid PRIMARY KEY REFERENCES accounts_session ON DELETE CASCADE,
+  ended_at timestamptz NOT NULL
+);
+CREATE INDEX accounts_session_ended_at ON accounts_session_ended (ended_at)
+`
+
 const run = async (db: Kysely<unknown>, script: string) => {
   for (const statement of script.split(';').filter((s) => s.trim())) await sql.raw(statement).execute(db)
 }
@@ -202,5 +212,9 @@ export const accountsMigrations: ModuleMigrations = {
   accounts_0010_webauthn_challenge_bound_to: {
     up: (db) => run(db, webauthnBoundToSql),
     down: (db) => run(db, dropWebauthnBoundToSql),
+  },
+  accounts_0011_session_ended: {
+    up: (db) => run(db, sessionEnded),
+    down: (db) => run(db, 'DROP TABLE accounts_session_ended'),
   },
 }

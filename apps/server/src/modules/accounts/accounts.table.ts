@@ -79,6 +79,12 @@ export interface AccountsDeviceTable {
   revoked_at: Timestamp | null
 }
 
+/** An ended session waiting for the OpenID provider to end the sessions it opened (session.repository.ts). */
+export interface AccountsSessionEndedTable {
+  session_id: string
+  ended_at: Timestamp
+}
+
 export interface AccountsSessionTable {
   id: string
   account_id: string
@@ -146,6 +152,7 @@ export interface AccountsTables extends PasskeyTables, EidCardTables, SettingsTa
   accounts_dossier: AccountsDossierTable
   accounts_device: AccountsDeviceTable
   accounts_session: AccountsSessionTable
+  accounts_session_ended: AccountsSessionEndedTable
   accounts_login_challenge: AccountsLoginChallengeTable
 }
 

@@ -55,7 +55,7 @@ export { registrationRoutes } from './registration.routes.js'
 export { dossierStatus, type Level1Application, type Receipt, submitLevel1 } from './registration.service.js'
 export { auditBoth } from './representation.js'
 export { securityRoutes } from './security.routes.js'
-export { endedSessionIds } from './session.repository.js'
+export { takeEndedSessions } from './session.repository.js'
 export { requireSession, sessionRoutes } from './session.routes.js'
 export {
   type CurrentSession,

@@ -62,16 +62,24 @@ export const revokeSessions = (
   reason: string,
   now: Date,
   opts: { only?: string; except?: string } = {},
-) => {
-  let q = db
-    .updateTable('accounts_session')
-    .set({ revoked_at: now, revoked_reason: reason })
-    .where('account_id', '=', accountId)
-    .where('revoked_at', 'is', null)
-  if (opts.only) q = q.where('id', '=', opts.only)
-  if (opts.except) q = q.where('id', '<>', opts.except)
-  return q.returning('id').execute()
-}
+) =>
+  // One statement: the sessions end and are queued for the OpenID provider together (takeEndedSessions).
+  db
+    .with('ended', (qb) => {
+      let q = qb
+        .updateTable('accounts_session')
+        .set({ revoked_at: now, revoked_reason: reason })
+        .where('account_id', '=', accountId)
+        .where('revoked_at', 'is', null)
+      if (opts.only) q = q.where('id', '=', opts.only)
+      if (opts.except) q = q.where('id', '<>', opts.except)
+      return q.returning(['id', 'revoked_at'])
+    })
+    .insertInto('accounts_session_ended')
+    .columns(['session_id', 'ended_at'])
+    .expression((eb) => eb.selectFrom('ended').select(['id', 'revoked_at']))
+    .returning('session_id as id')
+    .execute()
 
 export const liveSessions = (db: Db, accountId: string, now: Date) =>
   db
@@ -133,20 +141,20 @@ export const markStepUp = (db: Db, sessionId: string, method: string, now: Date)
     .execute()
 
 /**
- * Which of these sessions have ended (revoked, or gone after cleanup): the OpenID provider ends its own
- * sessions that a now-ended accounts session opened. An idle timeout alone does not count.
+ * Takes the oldest ended sessions off the queue revokeSessions fills, for the OpenID provider to end the
+ * sessions they opened, within the caller's transaction: locked rows (another instance's) are skipped, and
+ * the rows are gone when the transaction commits.
  */
-export const endedSessionIds = async (db: Db, ids: readonly string[]): Promise<string[]> => {
-  if (ids.length === 0) return []
-  const live = new Set(
-    (
-      await db
-        .selectFrom('accounts_session')
-        .select('id')
-        .where('id', 'in', ids)
-        .where('revoked_at', 'is', null)
-        .execute()
-    ).map((s) => s.id),
-  )
-  return ids.filter((id) => !live.has(id))
+export const takeEndedSessions = async (db: Db, limit: number): Promise<string[]> => {
+  const rows = await db
+    .selectFrom('accounts_session_ended')
+    .select('session_id')
+    .orderBy('ended_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute()
+  const ids = rows.map((r) => r.session_id)
+  if (ids.length) await db.deleteFrom('accounts_session_ended').where('session_id', 'in', ids).execute()
+  return ids
 }

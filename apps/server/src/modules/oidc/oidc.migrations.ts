@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { ModuleMigrations } from '../../platform/migrate.js'
 import { applicationsDown, applicationsUp } from './onboarding.migration.js'
 import { qrLoginDown, qrLoginUp } from './qr-login.migration.js'
-import { sessionEndDown, sessionEndUp } from './session-end.migration.js'
+import { linkIndexDown, linkIndexUp, sessionEndDown, sessionEndUp } from './session-end.migration.js'
 
 // Plain SQL: the partial indexes serve oidc-provider's lookups by grant, session uid and device user code.
 const payloads = `
@@ -78,6 +78,7 @@ const run = async (db: Kysely<unknown>, script: string) => {
 export const oidcMigrations: ModuleMigrations = {
   // Back-channel logout when the accounts session behind a provider session ends (docs/oidc.md).
   oidc_0012_logout_delivery: { up: sessionEndUp, down: sessionEndDown },
+  oidc_0013_link_by_accounts_session: { up: linkIndexUp, down: linkIndexDown },
   // A relying party may let a representative sign in for a dependent (docs/oidc.md, "Acting for a dependent").
   oidc_0011_client_dependents: {
     up: (db: Kysely<unknown>) =>

@@ -27,3 +27,13 @@ export const sessionEndUp = async (db: Kysely<unknown>) => {
   for (const statement of up.split(';').filter((s) => s.trim())) await sql.raw(statement).execute(db)
 }
 export const sessionEndDown = (db: Kysely<unknown>) => db.schema.dropTable('oidc_logout_delivery').execute()
+
+// The sweep finds the provider sessions an ended accounts session opened by that session's id.
+const linkIndex = `CREATE INDEX oidc_payload_accounts_session ON oidc_payload ((payload->>'accountsSessionId'))
+  WHERE model = 'AccountsSessionLink'`
+export const linkIndexUp = async (db: Kysely<unknown>) => {
+  await sql.raw(linkIndex).execute(db)
+}
+export const linkIndexDown = async (db: Kysely<unknown>) => {
+  await sql.raw('DROP INDEX oidc_payload_accounts_session').execute(db)
+}

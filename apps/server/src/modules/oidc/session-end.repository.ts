@@ -1,19 +1,24 @@
+import { sql } from 'kysely'
 import type { Db } from '../../database.js'
 import type { LogoutDeliveryRow, NewLogoutDeliveryRow } from './session-end.table.js'
 
-/** The links from provider sessions to accounts sessions (oidc.logout.ts), in pages by provider session uid. */
-export const sessionLinksAfter = async (db: Db, model: string, afterUid: string, now: Date, limit: number) =>
-  (
-    await db
-      .selectFrom('oidc_payload')
-      .select(['id', 'payload'])
-      .where('model', '=', model)
-      .where('id', '>', afterUid)
-      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-      .orderBy('id')
-      .limit(limit)
-      .execute()
-  ).map((r) => ({ uid: r.id, accountsSessionId: r.payload.accountsSessionId }))
+/** The provider sessions (uids) linked to these accounts sessions (oidc.logout.ts; index oidc_0013). */
+export const linksOfAccountsSessions = async (
+  db: Db,
+  model: string,
+  accountsSessionIds: readonly string[],
+) =>
+  accountsSessionIds.length === 0
+    ? []
+    : (
+        await db
+          .selectFrom('oidc_payload')
+          .select('id')
+          .where('model', '=', model)
+          .where(sql<string>`payload->>'accountsSessionId'`, 'in', accountsSessionIds)
+          .orderBy('id')
+          .execute()
+      ).map((r) => r.id)
 
 // A sweeper on another instance holding the same link skips it: each provider session is ended once.
 export const takeLink = (db: Db, model: string, uid: string) =>

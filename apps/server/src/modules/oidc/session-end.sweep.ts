@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import type { Db } from '../../database.js'
 import type { Deps } from '../../deps.js'
-import { endedSessionIds } from '../accounts/index.js'
+import { takeEndedSessions } from '../accounts/index.js'
 import { revokeWholeGrant } from './adapter.repository.js'
 import { findClient } from './clients.repository.js'
 import { LINK } from './oidc.logout.js'
 import {
   deleteSessionAndLink,
   findSessionByUid,
+  linksOfAccountsSessions,
   queueDelivery,
-  sessionLinksAfter,
   takeLink,
 } from './session-end.repository.js'
 
@@ -38,30 +38,29 @@ const StoredSession = z.object({
 /**
  * Ends one provider session as the provider's own logout would (end_session.js): every grant it holds
  * is revoked with its tokens unless it persists logout, the session is destroyed, and a logout token
- * is queued for each relying party with a back-channel endpoint. One transaction: all of it or none.
+ * is queued for each relying party with a back-channel endpoint; in the sweep's transaction: all of it or none.
  */
-const endProviderSession = (deps: SweepDeps, uid: string) =>
-  deps.db.transaction().execute(async (trx) => {
-    if (!(await takeLink(trx, LINK, uid))) return 0
-    const stored = await findSessionByUid(trx, uid)
-    const session = StoredSession.safeParse(stored?.payload ?? {})
-    let queued = 0
-    if (session.success && session.data.accountId) {
-      const now = deps.clock.now()
-      for (const [clientId, auth] of Object.entries(session.data.authorizations ?? {})) {
-        if (auth.grantId && !auth.persistsLogout) await revokeWholeGrant(trx, auth.grantId)
-        queued += await queueFor(trx, {
-          uid,
-          clientId,
-          accountId: session.data.accountId,
-          sid: auth.sid,
-          now,
-        })
-      }
+const endProviderSession = async (trx: Db, deps: SweepDeps, uid: string) => {
+  if (!(await takeLink(trx, LINK, uid))) return 0
+  const stored = await findSessionByUid(trx, uid)
+  const session = StoredSession.safeParse(stored?.payload ?? {})
+  let queued = 0
+  if (session.success && session.data.accountId) {
+    const now = deps.clock.now()
+    for (const [clientId, auth] of Object.entries(session.data.authorizations ?? {})) {
+      if (auth.grantId && !auth.persistsLogout) await revokeWholeGrant(trx, auth.grantId)
+      queued += await queueFor(trx, {
+        uid,
+        clientId,
+        accountId: session.data.accountId,
+        sid: auth.sid,
+        now,
+      })
     }
-    await deleteSessionAndLink(trx, LINK, uid)
-    return queued
-  })
+  }
+  await deleteSessionAndLink(trx, LINK, uid)
+  return queued
+}
 
 const queueFor = async (
   db: Db,
@@ -82,30 +81,23 @@ const queueFor = async (
 }
 
 /**
- * Finds provider sessions whose accounts session has ended (a lock, a logout or a revocation in the app:
- * every way ends it through accounts' revokeSessions) and ends them. Reads the links page by page.
+ * Ends the provider sessions whose accounts session has ended (a lock, a logout or a revocation in the app:
+ * every way ends it through accounts' revokeSessions, which queues it). Each batch taken off the queue is
+ * handled in one transaction, so a crash leaves it queued; the work grows with the sessions that end, not
+ * with the sessions alive.
  */
 export const sweepEndedSessions = async (deps: SweepDeps) => {
   const total = { sessions: 0, queued: 0 }
-  let after = ''
   for (;;) {
-    const links = await sessionLinksAfter(deps.db, LINK, after, deps.clock.now(), PAGE)
-    const byAccounts = links.filter(
-      (l): l is { uid: string; accountsSessionId: string } => typeof l.accountsSessionId === 'string',
-    )
-    const ended = new Set(
-      await endedSessionIds(
-        deps.db,
-        byAccounts.map((l) => l.accountsSessionId),
-      ),
-    )
-    for (const link of byAccounts) {
-      if (!ended.has(link.accountsSessionId)) continue
-      total.sessions++
-      total.queued += await endProviderSession(deps, link.uid)
-    }
-    if (links.length < PAGE) break
-    after = links[links.length - 1]?.uid ?? after
+    const taken = await deps.db.transaction().execute(async (trx) => {
+      const ended = await takeEndedSessions(trx, PAGE)
+      for (const uid of await linksOfAccountsSessions(trx, LINK, ended)) {
+        total.sessions++
+        total.queued += await endProviderSession(trx, deps, uid)
+      }
+      return ended.length
+    })
+    if (taken < PAGE) break
   }
   if (total.sessions) deps.log.info(total, 'oidc: provider sessions ended with their accounts sessions')
   return total

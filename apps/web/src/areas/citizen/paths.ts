@@ -16,6 +16,7 @@ export const citizenPaths = {
   scanLogin: '/app/scan-login',
   connections: '/app/connections',
   dataAccess: '/app/data-access',
+  documents: '/app/documents',
 }
 export const dependentPath = (personalId: string) => `/app/dependents/${encodeURIComponent(personalId)}`
 export const receiptPath = (dossierId: string) =>

@@ -1,7 +1,7 @@
 import { Button, Stack, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { HistoryIcon, ShieldIcon, UsersIcon } from '../../../layout/icons'
+import { DocumentIcon, HistoryIcon, ShieldIcon, UsersIcon } from '../../../layout/icons'
 import { AccountErrorAlert } from '../accountErrors'
 import { LinkCard } from '../LinkCard'
 import { citizenPaths } from '../paths'
@@ -12,6 +12,7 @@ import { useAccount } from './RequireSession'
 import { ScanLoginLink } from './webLogin/ScanLoginLink'
 
 const QUICK_LINKS = [
+  { key: 'documents', path: citizenPaths.documents, Icon: DocumentIcon },
   { key: 'security', path: citizenPaths.security, Icon: ShieldIcon },
   { key: 'history', path: citizenPaths.history, Icon: HistoryIcon },
   { key: 'dependents', path: citizenPaths.dependents, Icon: UsersIcon },
