@@ -1,4 +1,5 @@
 import type { ColumnType, Selectable } from 'kysely'
+import { DOCUMENT_KINDS } from '../documents/documents.kinds.js'
 import type { UnitLevel } from '../officers/index.js'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -13,13 +14,8 @@ export type CounterDossierState =
   | 'approved'
   | 'rejected'
   | 'cancelled'
-export const INTEGRATION_KINDS = [
-  'driving_licence',
-  'vehicle_registration',
-  'health_insurance',
-  'social_insurance',
-  'tax_code',
-] as const
+// The documents a counter dossier may ask to integrate: the documents module's kinds.
+export const INTEGRATION_KINDS = DOCUMENT_KINDS
 export type IntegrationKind = (typeof INTEGRATION_KINDS)[number]
 
 export type CardApplicationKind = 'issue' | 'renewal' | 'reissue'

@@ -2,9 +2,16 @@ import { createServer, type Server } from 'node:http'
 
 /**
  * A relying party's back-channel logout endpoint on this machine, keeping the logout tokens it receives.
- * `port` pins it to a port, so a test can start it again where a relying party was registered while down.
+ * `port` pins it to a port, so a test can start it again where a relying party was registered while down;
+ * `answer: 'hang'` never answers (a relying party that times out).
  */
-export const backchannelEndpoint = async (port = 0) => {
+export const backchannelEndpoint = async ({
+  port = 0,
+  answer = 'ok',
+}: {
+  port?: number
+  answer?: 'ok' | 'hang'
+} = {}) => {
   const received: string[] = []
   const server: Server = createServer((req, res) => {
     let body = ''
@@ -13,7 +20,7 @@ export const backchannelEndpoint = async (port = 0) => {
     })
     req.on('end', () => {
       received.push(new URLSearchParams(body).get('logout_token') ?? '')
-      res.writeHead(200).end()
+      if (answer === 'ok') res.writeHead(200).end()
     })
   })
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))

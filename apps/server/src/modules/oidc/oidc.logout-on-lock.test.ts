@@ -210,7 +210,7 @@ describe('the provider session ends with the accounts session behind it', () => 
     expect(await runJob()).toMatchObject({ sessions: 1, queued: 1, sent: 0, retried: 1 })
     expect(await silentLogin(rp, agent)).toBe('login_required')
 
-    const endpoint = await backchannelEndpoint(down.port)
+    const endpoint = await backchannelEndpoint({ port: down.port })
     try {
       // Not due yet: the first retry waits 7.5 s.
       expect(await runJob()).toMatchObject({ sent: 0, retried: 0 })

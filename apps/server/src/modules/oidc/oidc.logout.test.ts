@@ -1,7 +1,7 @@
-import { createServer, type Server } from 'node:http'
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose'
 import * as client from 'openid-client'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { backchannelEndpoint, downEndpoint } from './oidc.backchannel.test-support.js'
 import { OIDC } from './oidc.errors.js'
 import {
   AN,
@@ -20,39 +20,6 @@ import {
 // Under the callback prefix, so the test browser stops there too (nobody listens on port 9).
 const LOGGED_OUT = `${CALLBACK}/logged-out`
 const BACKCHANNEL_EVENT = 'http://schemas.openid.net/event/backchannel-logout'
-
-/** A relying party's back-channel logout endpoint on this machine: keeps what it receives. */
-const backchannelEndpoint = async (answer: 'ok' | 'hang' = 'ok') => {
-  const received: string[] = []
-  const server: Server = createServer((req, res) => {
-    let body = ''
-    req.on('data', (chunk: Buffer) => {
-      body += chunk.toString()
-    })
-    req.on('end', () => {
-      received.push(new URLSearchParams(body).get('logout_token') ?? '')
-      if (answer === 'ok') res.writeHead(200).end()
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : 0
-  return {
-    uri: `http://127.0.0.1:${port}/backchannel-logout`,
-    received,
-    close: () => {
-      server.closeAllConnections()
-      return new Promise<void>((resolve) => server.close(() => resolve()))
-    },
-  }
-}
-
-/** A port nothing listens on: connections are refused. */
-const closedPort = async () => {
-  const probe = await backchannelEndpoint()
-  await probe.close()
-  return probe.uri
-}
 
 let t: OidcTest
 beforeAll(async () => {
@@ -239,7 +206,7 @@ describe('back-channel logout', () => {
   test('an unreachable back-channel endpoint does not stop the logout', async () => {
     const rp = await givenRelyingParty(t, {
       postLogoutRedirectUris: [LOGGED_OUT],
-      backchannelLogoutUri: await closedPort(),
+      backchannelLogoutUri: (await downEndpoint()).uri,
     })
     const agent = testAgent()
     const { tokens, accountsSession } = await loggedIn(agent, rp)
@@ -249,7 +216,7 @@ describe('back-channel logout', () => {
   })
 
   test('an endpoint that never answers holds the logout up only until the timeout', async () => {
-    const endpoint = await backchannelEndpoint('hang')
+    const endpoint = await backchannelEndpoint({ answer: 'hang' })
     try {
       const rp = await givenRelyingParty(t, {
         postLogoutRedirectUris: [LOGGED_OUT],

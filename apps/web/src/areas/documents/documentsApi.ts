@@ -2,17 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type ApiError, apiGet } from '../../api'
 import { sessionSend } from '../citizen/accountsApi'
 import { meKeys } from '../citizen/me/meApi'
+import type { DocumentKind } from './documentKinds'
 
 // ---- Mirrors of the server's JSON (docs/documents.md) ----
 
-export const DOCUMENT_KINDS = [
-  'driving_licence',
-  'vehicle_registration',
-  'health_insurance',
-  'social_insurance',
-  'tax_code',
-] as const
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
+export { DOCUMENT_KINDS, type DocumentKind } from './documentKinds'
+
 export type DocumentStatus = 'active' | 'suspended' | 'revoked' | 'expired'
 
 export type IntegratedDocument = {

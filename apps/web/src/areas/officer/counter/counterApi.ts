@@ -1,16 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type ApiError, apiGet, apiPost, officerCsrfHeaders, type Page } from '../../../api'
+import type { DocumentKind } from '../../documents/documentKinds'
 
 // Mirrors of the server's counter JSON (apps/server/src/modules/enrolment/counter-dossier.view.ts).
 
-export const DOCUMENT_KINDS = [
-  'driving_licence',
-  'vehicle_registration',
-  'health_insurance',
-  'social_insurance',
-  'tax_code',
-] as const
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
+export { DOCUMENT_KINDS, type DocumentKind } from '../../documents/documentKinds'
 
 export type CardKind = 'issue' | 'renewal' | 'reissue'
 /** Grounds per kind (Law on Identification 2023 Art 24), as the server accepts them. */
