@@ -57,7 +57,11 @@ const form = async (url: string, rp: Rp, body: Record<string, string>) => {
 }
 
 /** `n` operations, `inFlight` workers each taking the next one: throughput and latency of each. */
-const measure = async (n: number, inFlight: number, op: (worker: number, i: number) => Promise<void>) => {
+export const measure = async (
+  n: number,
+  inFlight: number,
+  op: (worker: number, i: number) => Promise<void>,
+) => {
   const latencies: number[] = []
   let next = 0
   const cpu0 = process.cpuUsage()

@@ -40,7 +40,8 @@ const render = (stored: Record<string, Stored>) => {
     const rows = st.results.map((r) => {
       const lat = r.p50ms === undefined ? '—' : `${r.p50ms} / ${r.p99ms}`
       const size = r.extra?.gallerySize
-      const what = `${s.describe[r.name] ?? r.name}${typeof size === 'number' ? `, ${size.toLocaleString('en')} faces` : ''}`
+      const workers = r.extra?.workers
+      const what = `${s.describe[r.name] ?? r.name}${typeof size === 'number' ? `, ${size.toLocaleString('en')} faces` : ''}${typeof workers === 'number' ? `, ${workers} server process${workers === 1 ? '' : 'es'}` : ''}`
       return `| ${what} | ${r.engine} | ${r.count.toLocaleString('en')} | ${r.ops.toLocaleString('en')} | ${lat} | ${r.peakRssMb ?? '—'} | ${targetOf(r)} | ${metOf(r)} |`
     })
     return `## ${s.title}
@@ -78,10 +79,14 @@ const run = async () => {
     const at = new Date().toISOString()
     const results = await section.run({ quick, databaseUrl, log: (l) => console.error(l) })
     console.table(results.map(({ extra, ...r }) => r))
-    stored[section.id] = { at, quick, machine: machine(), node: process.version, results }
+    // Read again: another run (another section) may have written the file while this one measured.
+    const latest: Record<string, Stored> = existsSync(JSON_PATH)
+      ? JSON.parse(readFileSync(JSON_PATH, 'utf8'))
+      : stored
+    latest[section.id] = { at, quick, machine: machine(), node: process.version, results }
     // Written after every section: a later failure keeps what was measured.
-    writeFileSync(JSON_PATH, `${JSON.stringify(stored, null, 2)}\n`)
-    writeFileSync('docs/benchmarks.md', render(stored))
+    writeFileSync(JSON_PATH, `${JSON.stringify(latest, null, 2)}\n`)
+    writeFileSync('docs/benchmarks.md', render(latest))
   }
   console.log('wrote docs/benchmarks.md and docs/benchmarks.json')
 }

@@ -45,6 +45,8 @@ const Env = z.object({
   MAIL_FROM: z.string().default('dinhdanh <no-reply@dinhdanh.local>'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  // Server processes (node:cluster) sharing the port; more than one needs a PostgreSQL server.
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   // JSON overriding the biometric thresholds per use (modules/biometrics/biometrics.policy.ts checks its shape).
   BIOMETRIC_POLICY: z
     .string()
@@ -115,6 +117,9 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     issues.push(
       'DEMO_SEED: demo data with published credentials is refused in production; unset DEMO_SEED or set it to false',
     )
+  // PGlite is one process's database (its data directory is locked to the process that opened it).
+  if (c.WORKERS > 1 && !c.DATABASE_URL)
+    issues.push('WORKERS: more than one server process needs a PostgreSQL server (DATABASE_URL)')
   if (issues.length) throw new ConfigError(issues)
   // A loopback or any-address listener is reached as localhost: browsers treat it as a secure context and
   // accept it as a passkey relying-party ID, which an IP address is not.

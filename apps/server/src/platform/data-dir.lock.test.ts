@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
@@ -30,5 +30,37 @@ describe('one process per embedded database directory', () => {
     expect(() => lockDataDir(dir)).toThrow(DATA_DIR_IN_USE)
     release()
     lockDataDir(dir)()
+  })
+
+  // A container restarted on a persisted ./data runs the server as pid 1 again: the lock its previous life left
+  // names a live process (this one) and would refuse the start until someone deleted it.
+  test('a lock naming this process that this process did not take (a restart with the same pid) is taken over', () => {
+    const dir = join(root, 'c')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(dir, 'dinhdanh.lock'), String(process.pid))
+    const release = lockDataDir(dir)
+    expect(readFileSync(join(dir, 'dinhdanh.lock'), 'utf8')).toBe(String(process.pid))
+    expect(() => lockDataDir(dir)).toThrow(DATA_DIR_IN_USE)
+    expect(() => lockDataDir(join(dir, '..', 'c', '.'))).toThrow(DATA_DIR_IN_USE)
+    release()
+    expect(existsSync(join(dir, 'dinhdanh.lock'))).toBe(false)
+  })
+
+  test('a release called twice does not free the directory for a later holder in this process', () => {
+    const dir = join(root, 'd')
+    mkdirSync(dir, { recursive: true })
+    const first = lockDataDir(dir)
+    first()
+    const second = lockDataDir(dir)
+    first()
+    expect(() => lockDataDir(dir)).toThrow(DATA_DIR_IN_USE)
+    second()
+  })
+
+  test('a lock naming another live process is still refused', () => {
+    const dir = join(root, 'e')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(dir, 'dinhdanh.lock'), String(process.ppid))
+    expect(() => lockDataDir(dir)).toThrow(DATA_DIR_IN_USE)
   })
 })

@@ -1,15 +1,14 @@
 import { sql } from 'kysely'
 import * as client from 'openid-client'
 import { beforeEach, describe, expect, test } from 'vitest'
-import { lastSmsCode } from '../accounts/accounts.test-support.js'
 import {
   AN,
   authorizationRequest,
   BINH,
+  citizenAppLogin,
   exchange,
   givenRelyingParty,
   logIn,
-  PASSWORD,
   type TestAgent,
   testAgent,
   useOidcTest,
@@ -33,19 +32,8 @@ const citizenBrowser = () => {
 type TestBrowser = ReturnType<typeof citizenBrowser>
 
 /** The citizen app logged in with the password and the SMS code. */
-const citizenApp = async (username: string): Promise<TestBrowser> => {
-  const b = citizenBrowser()
-  t.clock.advance(1000)
-  const first = await b.call('POST', '/api/v1/auth/login', { username, password: PASSWORD })
-  if (first.statusCode === 202)
-    await b.call('POST', '/api/v1/auth/login/verify', {
-      challengeId: first.json().challengeId,
-      code: await lastSmsCode(t.db, 'otp.login_new_device'),
-    })
-  const me = await b.call('GET', '/api/v1/me')
-  expect(me.statusCode, `${first.statusCode} ${first.body}`).toBe(200)
-  return b
-}
+const citizenApp = (username: string): Promise<TestBrowser> =>
+  citizenAppLogin(t, username, { browser: citizenBrowser() })
 
 type Release = {
   channel: string

@@ -4,13 +4,14 @@ import * as client from 'openid-client'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { lastSmsCode } from '../accounts/accounts.test-support.js'
 import { applyAutomaticLocks } from '../accounts/index.js'
-import { type TestBrowser, testBrowser } from '../accounts/session.test-support.js'
+import type { TestBrowser } from '../accounts/session.test-support.js'
 import { backchannelEndpoint, downEndpoint } from './oidc.backchannel.test-support.js'
 import { createOidcRuntime, type OidcRuntime } from './oidc.provider.js'
 import {
   AN,
   authorizationRequest,
   BINH,
+  citizenAppLogin,
   exchange,
   givenRelyingParty,
   logIn,
@@ -48,18 +49,7 @@ const loggedInAt = async (rp: Rp, who: string) => {
 }
 
 /** The citizen app logged in with the password and the SMS code. */
-const citizenApp = async (username: string): Promise<TestBrowser> => {
-  const b = testBrowser(t.app)
-  t.clock.advance(1000)
-  const first = await b.call('POST', '/api/v1/auth/login', { username, password: PASSWORD })
-  if (first.statusCode === 202)
-    await b.call('POST', '/api/v1/auth/login/verify', {
-      challengeId: first.json().challengeId,
-      code: await lastSmsCode(t.db, 'otp.login_new_device'),
-    })
-  expect((await b.call('GET', '/api/v1/me')).statusCode).toBe(200)
-  return b
-}
+const citizenApp = (username: string): Promise<TestBrowser> => citizenAppLogin(t, username)
 
 /** The logout token checked as a relying party must (OIDC Back-Channel Logout 1.0 §2.6). */
 const verifiedLogoutToken = async (token: string, rp: Rp) => {

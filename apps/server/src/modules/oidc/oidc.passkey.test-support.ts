@@ -1,12 +1,11 @@
 import { createServer } from 'node:net'
 import { expect } from 'vitest'
 import { startTestApp } from '../../test/harness.js'
-import { givenAccount, lastSmsCode } from '../accounts/accounts.test-support.js'
+import { givenAccount } from '../accounts/accounts.test-support.js'
 import type { SoftAuthenticator } from '../accounts/passkey.test-support.js'
-import { testBrowser } from '../accounts/session.test-support.js'
 import { seedDemoRegistry } from '../registry/index.js'
 import { AS_OF, NOW } from '../registry/registry.test-support.js'
-import { AN, BINH, type OidcTest, PASSWORD } from './oidc.test-support.js'
+import { AN, BINH, citizenAppLogin, type OidcTest, PASSWORD } from './oidc.test-support.js'
 
 export const PHONES: Record<string, string> = { [AN]: '+84912345678', [BINH]: '+84987654321' }
 
@@ -43,15 +42,8 @@ export const startPasskeyOidcTest = async (): Promise<OidcTest> => {
  * with the SMS code (a fresh two-factor session is its own step-up), then the attestation.
  */
 export const givenPasskey = async (t: OidcTest, subjectId: string, device: SoftAuthenticator) => {
-  const b = testBrowser(t.app)
-  t.clock.advance(1000)
-  const first = await b.call('POST', '/api/v1/auth/login', { username: subjectId, password: PASSWORD })
-  expect(first.statusCode, first.body).toBe(202)
-  const done = await b.call('POST', '/api/v1/auth/login/verify', {
-    challengeId: first.json().challengeId,
-    code: await lastSmsCode(t.db, 'otp.login_new_device', PHONES[subjectId]),
-  })
-  expect(done.statusCode, done.body).toBe(200)
+  const phone = PHONES[subjectId]
+  const b = await citizenAppLogin(t, subjectId, phone ? { phone } : {})
   const opts = await b.call('POST', '/api/v1/me/passkeys/options', undefined, b.csrf())
   expect(opts.statusCode, opts.body).toBe(200)
   const { challengeId, options } = opts.json()

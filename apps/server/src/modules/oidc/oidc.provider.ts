@@ -92,3 +92,17 @@ export const createOidcRuntime = (deps: Deps, opts: { refreshMs?: number } = {})
     },
   }
 }
+
+// The routes, the logout job and the machine-token checks of other modules share one provider per Deps:
+// each runtime re-reads the key store every minute and builds its own provider.
+const shared = new WeakMap<Deps, OidcRuntime>()
+
+/** The process's provider runtime over these dependencies, made on first use. */
+export const oidcRuntimeOf = (deps: Deps): OidcRuntime => {
+  let runtime = shared.get(deps)
+  if (!runtime) {
+    runtime = createOidcRuntime(deps)
+    shared.set(deps, runtime)
+  }
+  return runtime
+}

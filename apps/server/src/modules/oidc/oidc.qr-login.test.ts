@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { givenAccount, lastSmsCode } from '../accounts/accounts.test-support.js'
-import { type TestBrowser, testBrowser } from '../accounts/session.test-support.js'
+import type { TestBrowser } from '../accounts/session.test-support.js'
 import {
   AN,
   authorizationRequest,
   BINH,
+  citizenAppLogin,
   exchange,
   givenRelyingParty,
   PASSWORD,
@@ -30,18 +31,7 @@ beforeAll(async () => {
 }, 120_000)
 
 /** The holder's citizen app: logged in through the API (password, then the SMS code on a new device). */
-const holderApp = async (subjectId: string) => {
-  const app = testBrowser(t.app)
-  t.clock.advance(1000)
-  const first = await app.call('POST', '/api/v1/auth/login', { username: subjectId, password: PASSWORD })
-  expect(first.statusCode, first.body).toBe(202)
-  const done = await app.call('POST', '/api/v1/auth/login/verify', {
-    challengeId: first.json().challengeId,
-    code: await lastSmsCode(t.db, 'otp.login_new_device'),
-  })
-  expect(done.statusCode, done.body).toBe(200)
-  return app
-}
+const holderApp = (subjectId: string) => citizenAppLogin(t, subjectId)
 
 const allowWebQrLogin = (app: TestBrowser, enabled: boolean) =>
   app.call('POST', '/api/v1/me/settings/web-qr-login', { enabled }, app.csrf())

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../../deps.js'
 import { actForRoutes } from './interaction.act-for.js'
 import { interactionRoutes } from './interaction.routes.js'
-import { createOidcRuntime } from './oidc.provider.js'
+import { oidcRuntimeOf } from './oidc.provider.js'
 import { qrLoginPageRoutes } from './qr-login.page-routes.js'
 
 /**
@@ -12,7 +12,7 @@ import { qrLoginPageRoutes } from './qr-login.page-routes.js'
  * ordinary Fastify routes under /oidc/interaction.
  */
 export const oidcRoutes = async (app: FastifyInstance, deps: Deps) => {
-  const oidc = createOidcRuntime(deps)
+  const oidc = oidcRuntimeOf(deps)
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers()
     scope.addContentTypeParser('*', (_req, _payload, done) => done(null))

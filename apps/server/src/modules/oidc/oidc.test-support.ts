@@ -4,6 +4,7 @@ import * as client from 'openid-client'
 import { afterAll, beforeAll, expect } from 'vitest'
 import { startTestApp, type TestContext } from '../../test/harness.js'
 import { givenAccount, lastSmsCode } from '../accounts/accounts.test-support.js'
+import { type TestBrowser, testBrowser } from '../accounts/session.test-support.js'
 import { seedDemoRegistry } from '../registry/index.js'
 import { AS_OF, NOW } from '../registry/registry.test-support.js'
 import { addClient, type NewClient } from './clients.service.js'
@@ -221,4 +222,42 @@ export const exchange = (
     expectedState: req.state,
     expectedNonce: req.nonce,
   })
+}
+
+type Caller = Pick<TestBrowser, 'call'>
+type AppLoginTest = Pick<OidcTest, 'app' | 'clock' | 'db'>
+
+/**
+ * The citizen app logged in through the API as the holder does: the password, then the SMS code when the
+ * device is new (`phone` picks the code when several citizens log in at once); in a new test browser or
+ * the one given.
+ */
+export async function citizenAppLogin(
+  t: AppLoginTest,
+  username: string,
+  opts?: { phone?: string },
+): Promise<TestBrowser>
+export async function citizenAppLogin<B extends Caller>(
+  t: AppLoginTest,
+  username: string,
+  opts: { phone?: string; browser: B },
+): Promise<B>
+export async function citizenAppLogin(
+  t: AppLoginTest,
+  username: string,
+  opts: { phone?: string; browser?: Caller } = {},
+): Promise<Caller> {
+  const b = opts.browser ?? testBrowser(t.app)
+  t.clock.advance(1000)
+  const first = await b.call('POST', '/api/v1/auth/login', { username, password: PASSWORD })
+  if (first.statusCode === 202) {
+    const done = await b.call('POST', '/api/v1/auth/login/verify', {
+      challengeId: first.json().challengeId,
+      code: await lastSmsCode(t.db, 'otp.login_new_device', opts.phone),
+    })
+    expect(done.statusCode, done.body).toBe(200)
+  }
+  const me = await b.call('GET', '/api/v1/me')
+  expect(me.statusCode, `${first.statusCode} ${first.body}`).toBe(200)
+  return b
 }

@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps.js'
 import { startPeriodic } from '../../platform/periodic.js'
-import { createOidcRuntime, type OidcRuntime } from './oidc.provider.js'
+import { type OidcRuntime, oidcRuntimeOf } from './oidc.provider.js'
 import { type DeliveryOptions, deliverDueLogouts } from './session-end.delivery.js'
 import { sweepEndedSessions } from './session-end.sweep.js'
 
@@ -15,7 +15,7 @@ export const runSessionEndLogout = async (deps: Deps, runtime: OidcRuntime, opts
  * seconds, on every instance side by side (rows are claimed, never shared); `stop()` waits for the round.
  */
 export const startSessionEndLogout = (deps: Deps, opts: { intervalMs?: number } = {}) => {
-  const runtime = createOidcRuntime(deps)
+  const runtime = oidcRuntimeOf(deps)
   return startPeriodic(() => runSessionEndLogout(deps, runtime), {
     intervalMs: opts.intervalMs ?? 5000,
     firstDelayMs: 5000,

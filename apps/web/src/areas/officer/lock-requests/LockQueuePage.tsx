@@ -1,13 +1,13 @@
-import { Anchor, Loader, Stack, Table, Text, Title } from '@mantine/core'
+import { Loader, Stack, Table } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { Link, useSearchParams } from 'react-router'
+import { useSearchParams } from 'react-router'
 import { ErrorAlert } from '../../../layout/ErrorAlert'
 import { pageParam } from '../../../layout/ListPager'
 import { PagedTable } from '../../../layout/PagedTable'
 import { formatDay } from './day'
 import { DueDay } from './LockBadges'
 import { LockRequestErrorAlert } from './LockRequestErrorAlert'
-import { lockRequestPath } from './lockRequestPaths'
+import { RequestCells, useLockListTexts } from './LockRequestList'
 import { useLockRequestQueue } from './lockRequestsApi'
 
 const PAGE_SIZE = 20
@@ -22,15 +22,11 @@ export const LockQueuePage = () => {
   const k = 'officer.lockRequests'
   // A 403 with a reason (not a central unit under Decree 69) is explained, not just "forbidden".
   const known = queue.error && queue.error.status !== 0 && queue.error.status < 500
+  const texts = useLockListTexts('queue', page)
 
   return (
     <Stack gap="lg">
-      <Stack gap={4}>
-        <Title order={1}>{t(`${k}.queue.title`)}</Title>
-        <Text size="sm" c="dimmed">
-          {t(`${k}.queue.intro`)}
-        </Text>
-      </Stack>
+      {texts.heading}
       {queue.isPending && <Loader aria-label={t('common.loading')} />}
       {queue.error &&
         (known ? (
@@ -41,9 +37,7 @@ export const LockQueuePage = () => {
       <PagedTable
         data={data}
         busy={queue.isPlaceholderData}
-        empty={t(`${k}.queue.empty`)}
-        totalLabel={(total) => t(`${k}.queue.total`, { total })}
-        caption={t(`${k}.queue.caption`, { page })}
+        {...texts.table}
         columns={[
           t(`${k}.columns.document`),
           t(`${k}.columns.kind`),
@@ -53,19 +47,10 @@ export const LockQueuePage = () => {
           t(`${k}.columns.recordedOn`),
           t(`${k}.columns.decideBy`),
         ]}
-        minWidth={820}
-        page={page}
-        pagination={t(`${k}.queue.pagination`)}
         onPage={(p) => setParams(p === 1 ? {} : { page: String(p) })}
         row={(r) => (
           <Table.Tr key={r.id} data-overdue={r.overdue}>
-            <Table.Td>
-              <Anchor component={Link} to={lockRequestPath(r.id)} fw={600} style={{ whiteSpace: 'nowrap' }}>
-                {r.authority.documentNumber}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>{t(`${k}.kinds.${r.kind}`)}</Table.Td>
-            <Table.Td ff="monospace">{r.personalId}</Table.Td>
+            <RequestCells request={r} />
             <Table.Td>{r.authority.name}</Table.Td>
             <Table.Td>{r.receivingUnit}</Table.Td>
             <Table.Td>{formatDay(r.recordedOn)}</Table.Td>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, Loader, NativeSelect, Stack, Table } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
@@ -10,7 +10,8 @@ import { formatDay } from './day'
 import { ForwardButton } from './ForwardButton'
 import { DueDay, OverdueBadge, StateBadge } from './LockBadges'
 import { LockRequestErrorAlert } from './LockRequestErrorAlert'
-import { LOCK_REQUEST_NEW_PATH, lockRequestPath } from './lockRequestPaths'
+import { RequestCells, useLockListTexts } from './LockRequestList'
+import { LOCK_REQUEST_NEW_PATH } from './lockRequestPaths'
 import { RECORDED_FILTERS, type RecordedFilter, useRecordedLockRequests } from './lockRequestsApi'
 
 const PAGE_SIZE = 20
@@ -33,15 +34,11 @@ export const RecordedListPage = () => {
     setParams({ ...(s ? { state: s } : {}), ...(p > 1 ? { page: String(p) } : {}) })
   }
   const k = 'officer.lockRequests'
+  const texts = useLockListTexts('recorded', page)
 
   return (
     <Stack gap="lg">
-      <Stack gap={4}>
-        <Title order={1}>{t(`${k}.recorded.title`)}</Title>
-        <Text size="sm" c="dimmed">
-          {t(`${k}.recorded.intro`)}
-        </Text>
-      </Stack>
+      {texts.heading}
       <Group justify="space-between" align="flex-end">
         <NativeSelect
           label={t(`${k}.recorded.filter`)}
@@ -71,9 +68,7 @@ export const RecordedListPage = () => {
       <PagedTable
         data={data}
         busy={list.isPlaceholderData}
-        empty={t(`${k}.recorded.empty`)}
-        totalLabel={(total) => t(`${k}.recorded.total`, { total })}
-        caption={t(`${k}.recorded.caption`, { page })}
+        {...texts.table}
         columns={[
           t(`${k}.columns.document`),
           t(`${k}.columns.kind`),
@@ -83,19 +78,10 @@ export const RecordedListPage = () => {
           t(`${k}.columns.state`),
           t(`${k}.columns.actions`),
         ]}
-        minWidth={820}
-        page={page}
-        pagination={t(`${k}.recorded.pagination`)}
         onPage={(p) => go({ page: p })}
         row={(r) => (
           <Table.Tr key={r.id} data-overdue={r.overdue}>
-            <Table.Td>
-              <Anchor component={Link} to={lockRequestPath(r.id)} fw={600} style={{ whiteSpace: 'nowrap' }}>
-                {r.authority.documentNumber}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>{t(`${k}.kinds.${r.kind}`)}</Table.Td>
-            <Table.Td ff="monospace">{r.personalId}</Table.Td>
+            <RequestCells request={r} />
             <Table.Td>{formatDay(r.recordedOn)}</Table.Td>
             <Table.Td>
               <DueDay day={r.forwardBy} overdue={r.overdue && r.state === 'recorded'} />
