@@ -9,6 +9,8 @@ export default defineConfig({
       'apps/demo-rp/src/**/*.test.ts',
       'bench/**/*.test.ts',
       'apps/web/e2e/**/*.test.ts',
+      // The web app's pure helpers (no DOM): run in Node like the packages.
+      'apps/web/src/**/*.test.ts',
     ],
     globalSetup: ['apps/server/src/test/global-setup.ts'],
     pool: 'forks',

@@ -10,6 +10,7 @@ import type { LockRequestsTables } from './modules/lock-requests/lock-requests.t
 import type { OfficersTables } from './modules/officers/officers.table.js'
 import type { OidcTables } from './modules/oidc/oidc.table.js'
 import type { RegistryTables } from './modules/registry/registry.table.js'
+import type { SharingTables } from './modules/sharing/sharing.table.js'
 import type { TelecomTables } from './modules/telecom/telecom.table.js'
 import type { AuditTables } from './platform/audit/audit.table.js'
 import type { KeyTables } from './platform/keys/keys.table.js'
@@ -31,7 +32,8 @@ export interface Database
     EnrolmentTables,
     LockRequestsTables,
     CredentialsTables,
-    DocumentsTables {}
+    DocumentsTables,
+    SharingTables {}
 
 /** A database or a transaction: repositories take either, so transactions pass through. */
 export type Db = Kysely<Database> | Transaction<Database>

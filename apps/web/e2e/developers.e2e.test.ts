@@ -104,6 +104,9 @@ describe.skipIf(!browserAvailable)('relying-party onboarding in Chromium (D69 Ar
       await page.getByLabel(/^Tên dịch vụ/).fill(SERVICE)
       await page.getByLabel(/^Mục đích sử dụng dữ liệu/).fill('Xác định người nộp hồ sơ trực tuyến')
       await page.getByLabel(/^Địa chỉ chuyển hướng/).fill('https://dichvucong.example.gov.vn/cb')
+      // The portal lets parents and guardians sign in for their children and wards.
+      await page.getByLabel(/^Cho phép người đại diện đăng nhập thay cho người phụ thuộc/).check()
+      await page.screenshot({ path: '/tmp/h-apply-allow-dependents.png', fullPage: true })
       // A system below security level 3 is refused with the stable code's sentence.
       await page.getByLabel(/^Cấp độ an toàn hệ thống thông tin/).selectOption('2')
       await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click()
@@ -122,6 +125,10 @@ describe.skipIf(!browserAvailable)('relying-party onboarding in Chromium (D69 Ar
       const queue = await first.newPage()
       await queue.goto(`${base}/officer/relying-parties`)
       await queue.getByRole('link', { name: SERVICE }).click()
+      await expect
+        .poll(() => main(queue).textContent())
+        .toContain('Có: cha, mẹ, người giám hộ được đăng nhập thay')
+      await queue.screenshot({ path: '/tmp/h-officer-rp-dependents.png', fullPage: true })
       await queue.getByLabel(/^Số thỏa thuận/).fill('15/2026/TT-C06')
       await queue.getByLabel(/^Ngày ký/).fill(vietnamDateOf(new Date()))
       await queue.getByRole('button', { name: 'Ghi nhận thỏa thuận' }).click()
@@ -138,6 +145,12 @@ describe.skipIf(!browserAvailable)('relying-party onboarding in Chromium (D69 Ar
       await decide.getByRole('button', { name: 'Phê duyệt và kết nối' }).click()
       await expect.poll(() => main(decide).textContent()).toContain('Đã phê duyệt')
       await expect.poll(() => main(decide).textContent()).toContain('rp_')
+      const registered = await t.db
+        .selectFrom('oidc_client')
+        .select('allow_dependents')
+        .where('name', '=', SERVICE)
+        .executeTakeFirstOrThrow()
+      expect(registered.allow_dependents).toBe(true)
 
       // The applicant sees the secret once.
       await page.reload()

@@ -9,6 +9,7 @@ import { DependentPage } from './areas/citizen/me/DependentPage'
 import { DependentsPage } from './areas/citizen/me/DependentsPage'
 import { ConnectionsPage } from './areas/citizen/me/dataAccess/ConnectionsPage'
 import { DataAccessPage } from './areas/citizen/me/dataAccess/DataAccessPage'
+import { DependentDataAccessPage } from './areas/citizen/me/dataAccess/DependentDataAccessPage'
 import { HistoryPage } from './areas/citizen/me/HistoryPage'
 import { HomePage } from './areas/citizen/me/HomePage'
 import { LockedPage } from './areas/citizen/me/LockedPage'
@@ -31,6 +32,7 @@ import { OfficersPage } from './areas/officer/admin/OfficersPage'
 import { UnitsPage } from './areas/officer/admin/UnitsPage'
 import { FaceCheckPage } from './areas/officer/biometrics/FaceCheckPage'
 import { VerificationReviewPage } from './areas/officer/biometrics/VerificationReviewPage'
+import { CardCheckPage } from './areas/officer/card-check/CardCheckPage'
 import { CardApplicationPage } from './areas/officer/counter/CardApplicationPage'
 import { CardApplicationsPage } from './areas/officer/counter/CardApplicationsPage'
 import { DossierPage } from './areas/officer/counter/DossierPage'
@@ -54,6 +56,9 @@ import { FirstLoginPage } from './areas/officer/session/FirstLoginPage'
 import { OfficerIndex } from './areas/officer/session/OfficerIndex'
 import { OfficerLoginPage } from './areas/officer/session/OfficerLoginPage'
 import { RequireOfficer } from './areas/officer/session/RequireOfficer'
+import { CheckAppPage } from './areas/share/CheckAppPage'
+import { SharePage } from './areas/share/SharePage'
+import { VerifyPage } from './areas/verify/VerifyPage'
 import { AppLayout } from './layout/AppLayout'
 import { NotFound } from './layout/NotFound'
 
@@ -86,8 +91,11 @@ export const routes: RouteObject[] = [
               { path: 'connections', element: <ConnectionsPage /> },
               { path: 'data-access', element: <DataAccessPage /> },
               { path: 'documents', element: <DocumentsPage /> },
+              { path: 'share', element: <SharePage /> },
+              { path: 'check-app', element: <CheckAppPage /> },
               { path: 'dependents', element: <DependentsPage /> },
               { path: 'dependents/:personalId', element: <DependentPage /> },
+              { path: 'dependents/:personalId/data-access', element: <DependentDataAccessPage /> },
             ],
           },
           { path: '*', element: <NotFound /> },
@@ -111,6 +119,7 @@ export const routes: RouteObject[] = [
               { path: 'search', element: <RegistrySearchPage /> },
               { path: 'persons/:personalId', element: <PersonDetailPage /> },
               { path: 'biometrics', element: <FaceCheckPage /> },
+              { path: 'card-check', element: <CardCheckPage /> },
               { path: 'biometrics/verifications/:id', element: <VerificationReviewPage /> },
               { path: 'counter/new', element: <ReceivePage /> },
               { path: 'counter/queue', element: <QueuePage /> },
@@ -140,6 +149,8 @@ export const routes: RouteObject[] = [
           { path: 'try', element: <TryLoginPage /> },
         ],
       },
+      // Public: anyone can check a QR code, with no account (docs/sharing.md).
+      { path: 'verify', element: <VerifyPage /> },
       // The provider's redirect back needs no console session: the code is exchanged with the client's secret.
       { path: 'developers/try/callback', element: <TryCallbackPage /> },
       {

@@ -1,3 +1,4 @@
+import { cardCheckEn } from './cardCheck.en'
 import { counterEn } from './counter.en'
 import { dataAccessEn } from './dataAccess.en'
 import { developersEn, relyingPartiesEn } from './developers.en'
@@ -5,8 +6,10 @@ import { documentsEn } from './documents.en'
 import { lockRequestsEn } from './lockRequests.en'
 import { officerAdminEn } from './officerAdmin.en'
 import { reportsEn } from './reports.en'
+import { shareEn } from './share.en'
 import { tryLoginEn } from './tryLogin.en'
 import type { Translation } from './types'
+import { verifyEn } from './verify.en'
 import { webLoginEn } from './webLogin.en'
 
 export const en: Translation = {
@@ -425,6 +428,11 @@ export const en: Translation = {
         accounts_dependent_account_locked: 'On behalf: account locked (form TK03)',
         accounts_dependent_account_unlocked: 'On behalf: account unlocked',
         accounts_dependent_takeover: 'The dependent took over their own account',
+        accounts_dependent_oidc_login: 'On behalf: signed in to an online service',
+        accounts_dependent_oidc_consent_granted: 'On behalf: consent to share information given',
+        accounts_dependent_oidc_consent_revoked: 'On behalf: service disconnected',
+        accounts_dependent_connections_read: 'On behalf: connected services viewed',
+        accounts_dependent_data_access_read: 'On behalf: data-access log viewed',
         accounts_web_qr_login_enabled: 'Web login by QR code turned on',
         accounts_web_qr_login_disabled: 'Web login by QR code turned off',
         oidc_qr_login_approved: 'Web login by QR code approved',
@@ -714,12 +722,15 @@ export const en: Translation = {
   tryLogin: tryLoginEn,
   dataAccess: dataAccessEn,
   documents: documentsEn,
+  share: shareEn,
+  verify: verifyEn,
   officer: {
     counter: counterEn,
     relyingParties: relyingPartiesEn,
     admin: officerAdminEn,
     reports: reportsEn,
     lockRequests: lockRequestsEn,
+    cardCheck: cardCheckEn,
     title: 'Officer portal',
     intro: 'Search the national population database and check biometrics.',
     login: {

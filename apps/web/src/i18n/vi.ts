@@ -1,3 +1,4 @@
+import { cardCheckVi } from './cardCheck.vi'
 import { counterVi } from './counter.vi'
 import { dataAccessVi } from './dataAccess.vi'
 import { developersVi, relyingPartiesVi } from './developers.vi'
@@ -5,7 +6,9 @@ import { documentsVi } from './documents.vi'
 import { lockRequestsVi } from './lockRequests.vi'
 import { officerAdminVi } from './officerAdmin.vi'
 import { reportsVi } from './reports.vi'
+import { shareVi } from './share.vi'
 import { tryLoginVi } from './tryLogin.vi'
+import { verifyVi } from './verify.vi'
 import { webLoginVi } from './webLogin.vi'
 
 // Vietnamese is the default language; every other locale must match this shape (see ./types.ts).
@@ -422,6 +425,11 @@ export const vi = {
         accounts_dependent_account_locked: 'Thao tác thay: khóa tài khoản (mẫu TK03)',
         accounts_dependent_account_unlocked: 'Thao tác thay: mở khóa tài khoản',
         accounts_dependent_takeover: 'Người phụ thuộc tự quản lý tài khoản của mình',
+        accounts_dependent_oidc_login: 'Thao tác thay: đăng nhập dịch vụ trực tuyến',
+        accounts_dependent_oidc_consent_granted: 'Thao tác thay: đồng ý chia sẻ thông tin với dịch vụ',
+        accounts_dependent_oidc_consent_revoked: 'Thao tác thay: hủy liên kết với dịch vụ',
+        accounts_dependent_connections_read: 'Thao tác thay: xem dịch vụ đã liên kết',
+        accounts_dependent_data_access_read: 'Thao tác thay: xem nhật ký truy cập dữ liệu',
         accounts_web_qr_login_enabled: 'Bật đăng nhập trên web bằng mã QR',
         accounts_web_qr_login_disabled: 'Tắt đăng nhập trên web bằng mã QR',
         oidc_qr_login_approved: 'Đồng ý đăng nhập trên web bằng mã QR',
@@ -711,12 +719,15 @@ export const vi = {
   tryLogin: tryLoginVi,
   dataAccess: dataAccessVi,
   documents: documentsVi,
+  share: shareVi,
+  verify: verifyVi,
   officer: {
     counter: counterVi,
     relyingParties: relyingPartiesVi,
     admin: officerAdminVi,
     reports: reportsVi,
     lockRequests: lockRequestsVi,
+    cardCheck: cardCheckVi,
     title: 'Cổng cán bộ',
     intro: 'Tra cứu Cơ sở dữ liệu quốc gia về dân cư và đối chiếu sinh trắc học.',
     login: {

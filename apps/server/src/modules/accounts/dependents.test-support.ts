@@ -33,7 +33,12 @@ export type Caller = Awaited<ReturnType<typeof loggedIn>>
 /** Logs a holder in (new device: the code from the outbox) and returns a caller with their cookies and CSRF token. */
 export const loggedIn = async (t: TestContext, username: string) => {
   const jar: Record<string, string> = {}
-  const call = async (method: 'GET' | 'POST', url: string, payload?: object, opts = { csrf: true }) => {
+  const call = async (
+    method: 'GET' | 'POST' | 'DELETE',
+    url: string,
+    payload?: object,
+    opts = { csrf: true },
+  ) => {
     const res = await t.app.inject({
       method,
       url,

@@ -10,4 +10,18 @@ export const CREDENTIALS = defineErrors('credentials', {
   NOT_FOUND: [404, 'Credential not found'],
   ALREADY_REVOKED: [409, 'The credential is already revoked'],
   STATUS_LIST_NOT_FOUND: [404, 'Status list not found'],
+  BATCH_SIZE_INVALID: [400, 'A batch of offline share credentials holds 1 to 10'],
+  PRESENTATION_INVALID: [400, 'The SD-JWT VC presentation is invalid'],
+  PROOF_INVALID: [
+    400,
+    'The proof of possession is invalid: a compact ES256 JWS of type openid4vci-proof+jwt, signed by the public P-256 key in its header, for this issuer, just made',
+  ],
+  NONCE_INVALID: [400, 'The nonce is unknown, used, expired or not yours: ask for a new one'],
+  LEVEL2_REQUIRED: [403, 'Credentials are issued to a level-2 e-ID account'],
+  DOCUMENT_NOT_FOUND: [404, 'You have no integrated document with this id'],
+  DOCUMENT_NOT_ACTIVE: [
+    409,
+    'The document is suspended, revoked or expired at its source: no credential is issued',
+  ],
+  FORMAT_UNSUPPORTED: [400, 'An mdoc (mso_mdoc) is issued only for a driving licence'],
 })

@@ -44,7 +44,15 @@ export const livingPerson = async (deps: CredentialsDeps, personalId: string) =>
  */
 export const recordIssuance = (
   deps: CredentialsDeps,
-  what: { subjectId: string; type: string; format: CredentialFormat; kid: string; expiresAt: Date },
+  what: {
+    subjectId: string
+    type: string
+    format: CredentialFormat
+    kid: string
+    expiresAt: Date
+    /** The integrated document it stands for: a change there revokes it (revokeCredentialsFromSource). */
+    sourceRef?: string | undefined
+  },
   sign: (status: StatusRef) => Promise<string>,
 ): Promise<IssuedCredential> =>
   deps.db.transaction().execute(async (trx) => {
@@ -63,6 +71,7 @@ export const recordIssuance = (
       expires_at: what.expiresAt,
       revoked_at: null,
       revocation_reason: null,
+      source_ref: what.sourceRef ?? null,
     })
     const credential = await sign(status)
     await recordAudit(trx, deps.clock, {

@@ -54,6 +54,24 @@ const issued = [
   'CREATE INDEX credentials_issued_kid_expiry ON credentials_issued (kid, expires_at)',
 ]
 
+const holderNonce = [
+  `CREATE TABLE credentials_holder_nonce (
+  nonce_hash text COLLATE "C" PRIMARY KEY,
+  account_id text COLLATE "C" NOT NULL CHECK (length(account_id) BETWEEN 1 AND 100),
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL CHECK (expires_at > created_at)
+)`,
+  // Cleaning takes the expired ones; the per-account cap counts one account's.
+  'CREATE INDEX credentials_holder_nonce_expiry ON credentials_holder_nonce (expires_at)',
+  'CREATE INDEX credentials_holder_nonce_account ON credentials_holder_nonce (account_id, created_at)',
+]
+
+const sourceRef = [
+  `ALTER TABLE credentials_issued ADD COLUMN source_ref text COLLATE "C" CHECK (length(source_ref) BETWEEN 1 AND 100)`,
+  // A change at the source revokes what was issued from it.
+  'CREATE INDEX credentials_issued_source_ref ON credentials_issued (source_ref) WHERE source_ref IS NOT NULL',
+]
+
 export const credentialsMigrations: ModuleMigrations = {
   credentials_0001_issuer_keys: {
     up: (db) => run(db, issuerKeys),
@@ -66,5 +84,13 @@ export const credentialsMigrations: ModuleMigrations = {
   credentials_0003_issued: {
     up: (db) => run(db, issued),
     down: (db) => run(db, ['DROP TABLE credentials_issued']),
+  },
+  credentials_0004_holder_nonce: {
+    up: (db) => run(db, holderNonce),
+    down: (db) => run(db, ['DROP TABLE credentials_holder_nonce']),
+  },
+  credentials_0005_source_ref: {
+    up: (db) => run(db, sourceRef),
+    down: (db) => run(db, ['ALTER TABLE credentials_issued DROP COLUMN source_ref']),
   },
 }

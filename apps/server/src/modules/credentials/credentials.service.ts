@@ -64,7 +64,7 @@ export const issuePidSdJwt = async (
 /** An integrated document as an SD-JWT VC (one vct per document type), with the holder's name and birth date. */
 export const issueDocumentSdJwt = async (
   deps: CredentialsDeps,
-  req: { document: CredentialDocument; holderJwk: unknown },
+  req: { document: CredentialDocument; holderJwk: unknown; sourceRef?: string },
 ) => {
   const holder = parseHolder(req.holderJwk)
   const parsed = CredentialDocument.safeParse(req.document)
@@ -89,6 +89,7 @@ export const issueDocumentSdJwt = async (
     format: 'dc+sd-jwt',
     kid: key.kid,
     expiresAt,
+    sourceRef: req.sourceRef,
   } as const
   return recordIssuance(deps, what, (status) =>
     signSdJwtVc(key, registered(deps, vct, holder, expiresAt, status), claims),

@@ -1,8 +1,9 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely'
 
 /** What each issuer key signs: SD-JWT VCs (and status lists), the mdoc IACA root, mdoc document signers. */
-export type IssuerKeyPurpose = 'sd-jwt' | 'mdoc-iaca' | 'mdoc-ds'
-export type CredentialFormat = 'dc+sd-jwt' | 'mso_mdoc'
+export type IssuerKeyPurpose = 'sd-jwt' | 'mdoc-iaca' | 'mdoc-ds' | 'compact'
+/** `vn-compact`: the offline QR credential (packages/vn-share, compact.service.ts). */
+export type CredentialFormat = 'dc+sd-jwt' | 'mso_mdoc' | 'vn-compact'
 
 /** The public half as published in the issuer metadata. */
 export type IssuerPublicJwk = {
@@ -50,12 +51,24 @@ export interface IssuedCredentialTable {
   expires_at: Date
   revoked_at: Date | null
   revocation_reason: string | null
+  /** What the credential was issued from (an integrated document's id): its change or removal revokes it. */
+  source_ref: string | null
+}
+
+/** A nonce the holder signs into its proof of possession: single use, bound to the account, short-lived. */
+export interface HolderNonceTable {
+  /** SHA-256 of the nonce, base64url: a database read gives no usable nonce. */
+  nonce_hash: string
+  account_id: string
+  created_at: Date
+  expires_at: Date
 }
 
 export interface CredentialsTables {
   credentials_issuer_key: IssuerKeyTable
   credentials_status_list: StatusListTable
   credentials_issued: IssuedCredentialTable
+  credentials_holder_nonce: HolderNonceTable
 }
 
 export type IssuerKeyRow = Selectable<IssuerKeyTable>

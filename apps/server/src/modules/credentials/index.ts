@@ -1,5 +1,7 @@
 // The credentials module's public face: verifiable credentials (SD-JWT VC, ISO 18013-5 mdoc) and their status.
 
+export { compactCredentialsRoutesWith } from './compact.routes.js'
+export { type CompactBatch, issueCompactCredentials, shareKeys } from './compact.service.js'
 export {
   CredentialDocument,
   DOCUMENT_VCT,
@@ -14,6 +16,13 @@ export { credentialsMigrations } from './credentials.migrations.js'
 export { credentialsRoutes } from './credentials.routes.js'
 export { issueDocumentSdJwt, issuePidSdJwt, revokeCredential } from './credentials.service.js'
 export type { CredentialsTables } from './credentials.table.js'
+export { holderCredentialsRoutesWith } from './holder.routes.js'
+export {
+  type HolderDocumentLookup,
+  type HolderDocuments,
+  revokeCredentialsFromSource,
+} from './holder.service.js'
+export { issueHolderNonce, verifyHolderProof } from './holder-proof.js'
 export { iacaCertificates, issuerJwks, rotateIssuerKey } from './issuer-keys.js'
 export { issueDrivingLicenceMdoc, MDL_DOCTYPE, MDL_NAMESPACE } from './mdoc.issuer.js'
 export { type PublishedJwks, sdJwtVcVerifier } from './sd-jwt.verifier.js'

@@ -60,7 +60,9 @@ const newKeyRow = async (
 ): Promise<NewIssuerKeyRow> => {
   const pair = await generateP256()
   const pub = await webcrypto.subtle.exportKey('jwk', pair.publicKey)
-  const kid = await calculateJwkThumbprint(pub as JWK, 'sha256')
+  const thumbprint = await calculateJwkThumbprint(pub as JWK, 'sha256')
+  // Offline QR credentials carry the kid: its first 6 bytes (8 base64url characters) are enough among our keys.
+  const kid = purpose === 'compact' ? thumbprint.slice(0, 8) : thumbprint
   const publicJwk: IssuerPublicJwk = {
     kty: 'EC',
     crv: 'P-256',

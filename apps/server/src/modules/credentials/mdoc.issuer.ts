@@ -20,7 +20,7 @@ export const MDL_NAMESPACE = 'org.iso.18013.5.1'
  */
 export const issueDrivingLicenceMdoc = async (
   deps: CredentialsDeps,
-  req: { licence: DrivingLicence; deviceJwk: unknown },
+  req: { licence: DrivingLicence; deviceJwk: unknown; sourceRef?: string },
 ) => {
   const device = HolderJwk.safeParse(req.deviceJwk)
   if (!device.success) return fail(CREDENTIALS.HOLDER_KEY_INVALID)
@@ -40,6 +40,7 @@ export const issueDrivingLicenceMdoc = async (
     format: 'mso_mdoc',
     kid: ds.kid,
     expiresAt,
+    sourceRef: req.sourceRef,
   } as const
   return recordIssuance(deps, what, async () => {
     const doc = await new Document(MDL_DOCTYPE)

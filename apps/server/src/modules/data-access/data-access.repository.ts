@@ -26,12 +26,16 @@ export const listDataAccessBySubject = (
   return q.orderBy('at', 'desc').orderBy('id', 'desc').limit(page.limit).execute()
 }
 
-/** When each recipient last received the subject's data since `since` (for the connections page). */
+/**
+ * When each recipient last received the subject's data since `since` (for the connections page): the
+ * subject's own releases (`representativeId` null), or those a representative made for them.
+ */
 export const lastReleases = async (
   db: Db,
   subjectId: string,
   recipientIds: readonly string[],
   since: Date,
+  representativeId: string | null = null,
 ): Promise<Map<string, Date>> => {
   if (!recipientIds.length) return new Map()
   const rows = await db
@@ -41,6 +45,7 @@ export const lastReleases = async (
     .where('recipient_kind', '=', 'relying_party')
     .where('recipient_id', 'in', recipientIds)
     .where('at', '>=', since)
+    .where('representative_id', representativeId === null ? 'is' : '=', representativeId)
     .groupBy('recipient_id')
     .execute()
   return new Map(rows.map((r) => [r.recipient_id, new Date(r.last)]))

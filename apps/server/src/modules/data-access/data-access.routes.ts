@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { Deps } from '../../deps.js'
 import { ErrorBody } from '../../platform/http/error-body.js'
 import { requireSession } from '../accounts/index.js'
-import { listDataAccess } from './data-access.service.js'
+import { listDataAccess, listDependentDataAccess } from './data-access.service.js'
 import { RECIPIENT_KINDS } from './data-access.table.js'
 
 const Release = z.object({
@@ -24,6 +24,12 @@ const Release = z.object({
     .describe("The parent's or guardian's personal ID number when they signed in for me, else null"),
 })
 
+const Page = z.object({
+  before: z.string().max(40).optional().describe('Page back: the `next` of the previous page'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+})
+const ReleasePage = z.object({ items: z.array(Release), next: z.string().nullable() })
+
 export const dataAccessRoutes = (app: FastifyInstance, deps: Deps) => {
   const r = app.withTypeProvider<ZodTypeProvider>()
   r.get(
@@ -32,20 +38,32 @@ export const dataAccessRoutes = (app: FastifyInstance, deps: Deps) => {
       schema: {
         tags: ['data-access'],
         summary: 'My data-access log: every release of my data to a service, with what, to whom and why',
-        querystring: z.object({
-          before: z.string().max(40).optional().describe('Page back: the `next` of the previous page'),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: {
-          200: z.object({ items: z.array(Release), next: z.string().nullable() }),
-          400: ErrorBody,
-          401: ErrorBody,
-        },
+        querystring: Page,
+        response: { 200: ReleasePage, 400: ErrorBody, 401: ErrorBody },
       },
     },
     async (req) => {
       const s = await requireSession(deps, req, { csrf: false })
       return listDataAccess(deps.db, deps.clock, s.account.subject_id, req.query)
+    },
+  )
+  r.get(
+    '/api/v1/me/dependents/:personalId/data-access',
+    {
+      schema: {
+        tags: ['data-access'],
+        summary: "My dependent's data-access log, read as their representative (recorded under both)",
+        description:
+          'Only while you act for the dependent (accounts.NOT_REPRESENTATIVE, accounts.REPRESENTATION_ENDED otherwise): a live representation, the registry recording you as parent or guardian, a child under the takeover age.',
+        params: z.object({ personalId: z.string().regex(/^([0-9]{12}|NN[0-9]{10})$/) }),
+        querystring: Page,
+        response: { 200: ReleasePage, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const s = await requireSession(deps, req, { csrf: false })
+      void reply.header('cache-control', 'no-store')
+      return listDependentDataAccess(deps, s.account, req.params.personalId, req.query, req.id)
     },
   )
 }

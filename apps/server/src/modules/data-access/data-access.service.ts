@@ -1,6 +1,8 @@
 import type { Db } from '../../database.js'
+import type { Deps } from '../../deps.js'
 import type { Clock } from '../../platform/clock.js'
 import { fail } from '../../platform/errors.js'
+import { actingFor, auditBoth, type CurrentSession } from '../accounts/index.js'
 import { DATA_ACCESS } from './data-access.errors.js'
 import { type DataAccessCursor, insertDataAccess, listDataAccessBySubject } from './data-access.repository.js'
 import type { DataAccessRow, RecipientKind } from './data-access.table.js'
@@ -89,4 +91,26 @@ export const listDataAccess = async (
   })
   const last = rows.at(-1)
   return { items: rows.map(toView), next: last && rows.length === page.limit ? cursorOf(last) : null }
+}
+
+/**
+ * A page of a dependent's releases, read by their representative while they act for them now (accounts'
+ * actingFor: a live representation, the registry's relation, before the takeover age). Each page read is
+ * an act for the dependent, recorded under both.
+ */
+export const listDependentDataAccess = async (
+  deps: Pick<Deps, 'db' | 'clock' | 'policy'>,
+  rep: CurrentSession['account'],
+  dependentId: string,
+  page: { limit: number; before?: string | undefined },
+  requestId?: string,
+) => {
+  await actingFor(deps, rep, dependentId)
+  const result = await listDataAccess(deps.db, deps.clock, dependentId, page)
+  await deps.db
+    .transaction()
+    .execute((trx) =>
+      auditBoth(trx, deps, rep, dependentId, 'data_access.read', { count: result.items.length }, requestId),
+    )
+  return result
 }

@@ -21,6 +21,15 @@ export const insertIntegrated = (db: Db, row: NewIntegratedRow) =>
     .returningAll()
     .executeTakeFirst()
 
+/** One of the subject's integrated documents (another person's is not found). */
+export const findIntegrated = (db: Db, subjectId: string, id: string) =>
+  db
+    .selectFrom('documents_integrated')
+    .selectAll()
+    .where('id', '=', id)
+    .where('subject_id', '=', subjectId)
+    .executeTakeFirst()
+
 export const deleteIntegrated = (db: Db, subjectId: string, id: string) =>
   db
     .deleteFrom('documents_integrated')

@@ -11,6 +11,7 @@ export type {
   TaxCodeConnector,
   VehicleRegistrationConnector,
 } from './connector.port.js'
+export { credentialDocumentOf } from './credential-document.js'
 export { seedDemoDocuments } from './documents.demo.js'
 export { DOCUMENTS } from './documents.errors.js'
 export {

@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.js'
 import { recordAudit } from '../../platform/audit/index.js'
 import { fail } from '../../platform/errors.js'
 import { findAccountBySubject } from '../accounts/index.js'
+import { revokeCredentialsFromSource } from '../credentials/index.js'
 import type { Officer } from '../officers/index.js'
 import type { Connectors, SourceRecord } from './connector.port.js'
 import { DOCUMENTS } from './documents.errors.js'
@@ -157,6 +158,12 @@ export const removeDocument = (
 ) =>
   deps.db.transaction().execute(async (trx) => {
     const row = (await deleteIntegrated(trx, subjectId, id)) ?? fail(DOCUMENTS.NOT_FOUND)
+    // Credentials issued from it go with it, in the same transaction.
+    await revokeCredentialsFromSource(trx, deps.clock, {
+      sourceRef: row.id,
+      reason: 'document removed by the holder',
+      actor: { id: subjectId, kind: 'citizen' },
+    })
     await recordAudit(trx, deps.clock, {
       actor: subjectId,
       actorKind: 'citizen',

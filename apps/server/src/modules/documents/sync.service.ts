@@ -4,7 +4,9 @@ import type { Database } from '../../database.js'
 import type { Deps } from '../../deps.js'
 import { recordAudit } from '../../platform/audit/index.js'
 import { startPeriodic } from '../../platform/periodic.js'
+import { revokeCredentialsFromSource } from '../credentials/index.js'
 import type { Connectors, SourceConnector, SourceRecord } from './connector.port.js'
+import { credentialContentChanged, type DocumentContent } from './credential-document.js'
 import { seedDemoDocuments } from './documents.demo.js'
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentStatus } from './documents.kinds.js'
 import { copiesOf, cursorOf, expireLapsed, saveCursor, updateIntegrated } from './documents.repository.js'
@@ -32,6 +34,13 @@ const audit = (
     data: { kind: copy.kind, number: copy.number, ...data },
   })
 
+const revokeFromDocument = (trx: Transaction<Database>, deps: SyncDeps, id: string, why: string) =>
+  revokeCredentialsFromSource(trx, deps.clock, {
+    sourceRef: id,
+    reason: `document ${why} at its source`,
+    actor: { id: 'documents.sync', kind: 'system' },
+  })
+
 // A copy follows its record's newer version; a record now held by someone else (a vehicle sold) is withdrawn.
 const applyTo = async (
   trx: Transaction<Database>,
@@ -54,6 +63,15 @@ const applyTo = async (
     synced_at: now,
   })
   await audit(trx, deps, copy, { status, version: record.version })
+  // A credential issued from the copy must not outlive what it states: withdrawn, or saying something else.
+  const content = (from: Pick<DocumentContent, 'number' | 'validFrom' | 'validTo' | 'data'>) => ({
+    kind: copy.kind,
+    subjectId: copy.subject_id,
+    ...from,
+  })
+  const before = { number: copy.number, validFrom: copy.valid_from, validTo: copy.valid_to, data: copy.data }
+  if (status !== 'active' || credentialContentChanged(content(before), content(record)))
+    await revokeFromDocument(trx, deps, copy.id, status === 'active' ? 'changed' : status)
   return true
 }
 
@@ -97,7 +115,10 @@ export const syncSource = async <K extends DocumentKind>(
 export const expireDocuments = (deps: SyncDeps) =>
   deps.db.transaction().execute(async (trx) => {
     const expired = await expireLapsed(trx, vietnamDateOf(deps.clock.now()), deps.clock.now())
-    for (const copy of expired) await audit(trx, deps, copy, { status: 'expired' })
+    for (const copy of expired) {
+      await audit(trx, deps, copy, { status: 'expired' })
+      await revokeFromDocument(trx, deps, copy.id, 'expired')
+    }
     return expired.length
   })
 

@@ -4,9 +4,19 @@ import { z } from 'zod'
 import type { Deps } from '../../deps.js'
 import { ErrorBody } from '../../platform/http/error-body.js'
 import { requireSession } from '../accounts/index.js'
-import { listConnections, revokeConnection } from './consent.service.js'
+import {
+  listConnections,
+  listDependentConnections,
+  revokeConnection,
+  revokeDependentConnection,
+} from './consent.service.js'
+import { SubjectId } from './oidc.act-for.js'
 
 const TAGS = ['data-access']
+const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
+const Revoked = z.object({ revoked: z.string(), grants: z.number(), tokens: z.number() })
+const FOR_DEPENDENT =
+  'Only while you act for the dependent (accounts.NOT_REPRESENTATIVE, accounts.REPRESENTATION_ENDED otherwise): a live representation, the registry recording you as parent or guardian, a child under the takeover age. Recorded under both of you.'
 
 const Connection = z.object({
   clientId: z.string(),
@@ -40,9 +50,9 @@ export const consentRoutes = (app: FastifyInstance, deps: Deps) => {
       schema: {
         tags: TAGS,
         summary: 'Revoke my consent: the service loses its tokens at once and must ask again',
-        params: z.object({ clientId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) }),
+        params: z.object({ clientId: ClientId }),
         response: {
-          200: z.object({ revoked: z.string(), grants: z.number(), tokens: z.number() }),
+          200: Revoked,
           400: ErrorBody,
           401: ErrorBody,
           403: ErrorBody,
@@ -53,6 +63,43 @@ export const consentRoutes = (app: FastifyInstance, deps: Deps) => {
     async (req) => {
       const s = await requireSession(deps, req, { csrf: true })
       return revokeConnection(deps, s.account.subject_id, req.params.clientId, req.id)
+    },
+  )
+  r.get(
+    '/api/v1/me/dependents/:personalId/connections',
+    {
+      schema: {
+        tags: TAGS,
+        summary: "A dependent's connected services: the consents I gave while signing in for them",
+        description: FOR_DEPENDENT,
+        params: z.object({ personalId: SubjectId }),
+        response: {
+          200: z.object({ items: z.array(Connection) }),
+          400: ErrorBody,
+          401: ErrorBody,
+          403: ErrorBody,
+        },
+      },
+    },
+    async (req) => {
+      const s = await requireSession(deps, req, { csrf: false })
+      return { items: await listDependentConnections(deps, s.account, req.params.personalId, req.id) }
+    },
+  )
+  r.delete(
+    '/api/v1/me/dependents/:personalId/connections/:clientId',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Revoke a consent I gave for my dependent: the service loses its tokens at once',
+        description: FOR_DEPENDENT,
+        params: z.object({ personalId: SubjectId, clientId: ClientId }),
+        response: { 200: Revoked, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req) => {
+      const s = await requireSession(deps, req, { csrf: true })
+      return revokeDependentConnection(deps, s.account, req.params.personalId, req.params.clientId, req.id)
     },
   )
 }

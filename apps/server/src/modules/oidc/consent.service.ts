@@ -1,6 +1,9 @@
+import type { Transaction } from 'kysely'
+import type { Database } from '../../database.js'
 import type { Deps } from '../../deps.js'
 import { recordAudit } from '../../platform/audit/index.js'
 import { fail } from '../../platform/errors.js'
+import { actingFor, auditBoth, type CurrentSession } from '../accounts/index.js'
 import { lastReleases } from '../data-access/index.js'
 import {
   clientsNamed,
@@ -9,9 +12,12 @@ import {
   type GrantPayload,
   liveGrantsOf,
 } from './consent.repository.js'
+import { actingAccountId, parseActingAccountId } from './oidc.act-for.js'
 import { OIDC } from './oidc.errors.js'
 
 type ConsentDeps = Pick<Deps, 'db' | 'clock'>
+type DependentConsentDeps = Pick<Deps, 'db' | 'clock' | 'policy'>
+type Representative = CurrentSession['account']
 
 /** A relying party the citizen has a live consent with (docs/data-access.md). */
 export type Connection = {
@@ -57,11 +63,15 @@ const latest = (a: Date | null, b: Date | null) =>
   a === null || b === null ? null : new Date(a).getTime() >= new Date(b).getTime() ? a : b
 
 /**
- * The citizen's connected services: live grants grouped by relying party (one per browser session that
- * consented), with the union of their scopes, the first consent, the last expiry and the last release.
+ * The connected services of a provider account (a citizen's ID number, or `for:<dependent>:by:<representative>`
+ * for the consents a representative gave acting for a dependent): live grants grouped by relying party (one
+ * per browser session that consented), with the union of their scopes, the first consent, the last expiry
+ * and the last release made under that account.
  */
-export const listConnections = async (deps: ConsentDeps, subjectId: string): Promise<Connection[]> => {
-  const grants = await liveGrantsOf(deps.db, subjectId, deps.clock.now())
+export const listConnections = async (deps: ConsentDeps, accountId: string): Promise<Connection[]> => {
+  const acting = parseActingAccountId(accountId)
+  const subjectId = acting?.dependent ?? accountId
+  const grants = await liveGrantsOf(deps.db, accountId, deps.clock.now())
   const byClient = new Map<
     string,
     { scopes: Set<string>; grantedAt: number | null; expiresAt: Date | null }
@@ -83,7 +93,13 @@ export const listConnections = async (deps: ConsentDeps, subjectId: string): Pro
   const clients = new Map((await clientsNamed(deps.db, ids)).map((c) => [c.client_id, c]))
   // A release under a live consent is no older than the grant's lifetime: the scan stays within it.
   const earliest = Math.min(...[...byClient.values()].map((c) => c.grantedAt ?? 0))
-  const used = await lastReleases(deps.db, subjectId, ids, new Date(Number.isFinite(earliest) ? earliest : 0))
+  const used = await lastReleases(
+    deps.db,
+    subjectId,
+    ids,
+    new Date(Number.isFinite(earliest) ? earliest : 0),
+    acting?.representative ?? null,
+  )
   return [...byClient]
     .map(([clientId, c]) => ({
       clientId,
@@ -95,6 +111,21 @@ export const listConnections = async (deps: ConsentDeps, subjectId: string): Pro
       lastUsedAt: iso(used.get(clientId) ?? null),
     }))
     .sort((a, b) => (b.lastUsedAt ?? b.grantedAt ?? '').localeCompare(a.lastUsedAt ?? a.grantedAt ?? ''))
+}
+
+// Deletes the account's grants with the relying party and everything issued under them, in the caller's
+// transaction; none live is oidc.CONNECTION_NOT_FOUND (a second revocation, or someone else's).
+const revokeGrants = async (trx: Transaction<Database>, now: Date, accountId: string, clientId: string) => {
+  const grants = await deleteGrantsOf(trx, accountId, clientId)
+  const live = grants.filter((g) => g.expiresAt === null || new Date(g.expiresAt) > now)
+  if (!live.length) fail(OIDC.CONNECTION_NOT_FOUND)
+  const tokens = await deleteIssuedUnder(
+    trx,
+    grants.map((g) => g.id),
+  )
+  const client = (await clientsNamed(trx, [clientId]))[0]
+  const scopes = [...new Set(live.flatMap((g) => scopesOf(g.payload)))].sort(byScopeOrder)
+  return { clientName: client?.name ?? clientId, scopes, grants: live.length, tokens }
 }
 
 /**
@@ -109,24 +140,82 @@ export const revokeConnection = (
   requestId: string | null,
 ) =>
   deps.db.transaction().execute(async (trx) => {
-    const now = deps.clock.now()
-    const grants = await deleteGrantsOf(trx, subjectId, clientId)
-    const live = grants.filter((g) => g.expiresAt === null || new Date(g.expiresAt) > now)
-    if (!live.length) fail(OIDC.CONNECTION_NOT_FOUND)
-    const tokens = await deleteIssuedUnder(
+    const { clientName, scopes, grants, tokens } = await revokeGrants(
       trx,
-      grants.map((g) => g.id),
+      deps.clock.now(),
+      subjectId,
+      clientId,
     )
-    const client = (await clientsNamed(trx, [clientId]))[0]
-    const scopes = [...new Set(live.flatMap((g) => scopesOf(g.payload)))].sort(byScopeOrder)
     await recordAudit(trx, deps.clock, {
       actor: subjectId,
       actorKind: 'citizen',
       action: 'oidc.consent.revoked',
       subject: subjectId,
       subjectKind: subjectId.startsWith('NN') ? 'foreigner' : 'citizen',
-      data: { clientId, clientName: client?.name ?? clientId, scopes, grants: live.length, tokens },
+      data: { clientId, clientName, scopes, grants, tokens },
       requestId,
     })
-    return { revoked: clientId, grants: live.length, tokens }
+    return { revoked: clientId, grants, tokens }
   })
+
+/**
+ * The consents the representative gave while signing in for this dependent (their acting account's grants),
+ * while they act for the dependent now (accounts' actingFor: a live representation, the registry's relation,
+ * before the takeover age). A read for the dependent: recorded under both.
+ */
+export const listDependentConnections = async (
+  deps: DependentConsentDeps,
+  rep: Representative,
+  dependentId: string,
+  requestId: string | null,
+): Promise<Connection[]> => {
+  await actingFor(deps, rep, dependentId)
+  const items = await listConnections(deps, actingAccountId(dependentId, rep.subject_id))
+  await deps.db
+    .transaction()
+    .execute((trx) =>
+      auditBoth(
+        trx,
+        deps,
+        rep,
+        dependentId,
+        'connections.read',
+        { count: items.length },
+        requestId ?? undefined,
+      ),
+    )
+  return items
+}
+
+/**
+ * Withdraws a consent the representative gave for the dependent, as revokeConnection does for one's own,
+ * recorded under both. A locked dependent account does not stop it: revoking only narrows what leaves.
+ */
+export const revokeDependentConnection = async (
+  deps: DependentConsentDeps,
+  rep: Representative,
+  dependentId: string,
+  clientId: string,
+  requestId: string | null,
+) => {
+  await actingFor(deps, rep, dependentId)
+  return deps.db.transaction().execute(async (trx) => {
+    const accountId = actingAccountId(dependentId, rep.subject_id)
+    const { clientName, scopes, grants, tokens } = await revokeGrants(
+      trx,
+      deps.clock.now(),
+      accountId,
+      clientId,
+    )
+    await auditBoth(
+      trx,
+      deps,
+      rep,
+      dependentId,
+      'oidc.consent.revoked',
+      { clientId, clientName, scopes, grants, tokens },
+      requestId ?? undefined,
+    )
+    return { revoked: clientId, grants, tokens }
+  })
+}

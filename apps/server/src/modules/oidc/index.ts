@@ -21,11 +21,17 @@ export {
 } from './clients.service.js'
 export { consentRoutes } from './consent.routes.js'
 export { type Connection, listConnections, revokeConnection } from './consent.service.js'
+export {
+  MACHINE_TOKEN,
+  type MachineCaller,
+  requireMachineToken,
+  verifyMachineToken,
+} from './machine-token.js'
 export { cleanupOidc, startOidcCleanup } from './oidc.cleanup.js'
 export { OIDC } from './oidc.errors.js'
 export { ACR, ACR_VALUES } from './oidc.levels.js'
 export { oidcMigrations } from './oidc.migrations.js'
-export { issuerOf } from './oidc.provider.js'
+export { createOidcRuntime, issuerOf, type OidcRuntime, oidcRuntimeOf } from './oidc.provider.js'
 export { oidcRoutes } from './oidc.routes.js'
 export type { OidcTables } from './oidc.table.js'
 export { onboardingRoutes } from './onboarding.routes.js'

@@ -1,13 +1,11 @@
 import * as client from 'openid-client'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { lastSmsCode } from '../accounts/accounts.test-support.js'
 import { auditUnder } from '../accounts/dependents.test-support.js'
-import { BAO, CUONG, givenRepresentative } from './oidc.dependents.test-support.js'
+import { BAO, CUONG, givenRepresentative, signInAs } from './oidc.dependents.test-support.js'
 import {
   authorizationRequest,
   exchange,
   givenRelyingParty,
-  PASSWORD,
   type TestAgent,
   testAgent,
   useOidcTest,
@@ -22,26 +20,7 @@ beforeAll(() => givenRepresentative(t), 60_000)
 type Step = Awaited<ReturnType<TestAgent['go']>>
 
 /** Cường through the pages: the password (and SMS code), the chooser with `subject`, then consent. */
-const signIn = async (agent: TestAgent, url: URL, subject?: string) => {
-  const pages: { chooser?: Step; consent?: Step } = {}
-  let step = await agent.go(url.href)
-  for (let i = 0; i < 6 && !step.callback; i++) {
-    if (step.body.includes('/login"')) {
-      t.clock.advance(1000)
-      step = await agent.submit(step, 'login', { username: CUONG, password: PASSWORD })
-    } else if (step.body.includes('/verify"'))
-      step = await agent.submit(step, 'verify', { code: await lastSmsCode(t.db, 'otp.login_new_device') })
-    else if (step.body.includes('/act-for"')) {
-      pages.chooser = step
-      if (subject === undefined) break
-      step = await agent.submit(step, 'act-for', { subject })
-    } else if (step.body.includes('/confirm"')) {
-      pages.consent = step
-      step = await agent.submit(step, 'confirm', {})
-    } else break
-  }
-  return { step, ...pages }
-}
+const signIn = (agent: TestAgent, url: URL, subject?: string) => signInAs(t, agent, url, subject)
 
 const userinfoStatus = (accessToken: string) =>
   fetch(`${t.issuer}/oidc/userinfo`, { headers: { authorization: `Bearer ${accessToken}` } }).then(

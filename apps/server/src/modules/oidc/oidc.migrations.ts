@@ -79,6 +79,12 @@ export const oidcMigrations: ModuleMigrations = {
   // Back-channel logout when the accounts session behind a provider session ends (docs/oidc.md).
   oidc_0012_logout_delivery: { up: sessionEndUp, down: sessionEndDown },
   oidc_0013_link_by_accounts_session: { up: linkIndexUp, down: linkIndexDown },
+  // An application may ask to let representatives sign in for dependents; approval gives it to the client.
+  oidc_0014_application_dependents: {
+    up: (db: Kysely<unknown>) =>
+      run(db, 'ALTER TABLE oidc_application ADD COLUMN allow_dependents boolean NOT NULL DEFAULT false'),
+    down: (db: Kysely<unknown>) => run(db, 'ALTER TABLE oidc_application DROP COLUMN allow_dependents'),
+  },
   // A relying party may let a representative sign in for a dependent (docs/oidc.md, "Acting for a dependent").
   oidc_0011_client_dependents: {
     up: (db: Kysely<unknown>) =>

@@ -115,6 +115,7 @@ export const approveApplication = async (deps: OnboardingDeps, id: string, a: Ap
         minLevel: r.min_level,
         authMethod: r.auth_method,
         profile: r.profile,
+        allowDependents: r.allow_dependents,
         ...(r.jwks === null ? {} : { jwks: r.jwks satisfies ClientJwks }),
       },
     )

@@ -40,6 +40,12 @@ export const ApplicationBody = z.object({
   authMethod: z.enum(AUTH_METHODS).default('client_secret_basic'),
   jwks: z.unknown().optional().describe('private_key_jwt only: the public signing keys (JWKS)'),
   profile: z.enum(['baseline', 'fapi2']).default('baseline'),
+  allowDependents: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Let a parent or guardian sign in for a child or ward they represent (a school, a hospital); off by default',
+    ),
   agreement: z
     .object({ number: z.string().trim().min(1).max(100), signedOn: LocalDate })
     .optional()
@@ -54,6 +60,7 @@ export const SandboxBody = ApplicationBody.pick({
   authMethod: true,
   jwks: true,
   profile: true,
+  allowDependents: true,
 }).extend({
   name: z.string().max(200).describe('The test client’s name'),
   purpose: z.string().trim().max(500).default('Thử nghiệm tích hợp (sandbox)'),

@@ -105,6 +105,7 @@ export const submitApplication = async (
       auth_method: client.authMethod,
       jwks: client.jwks === null ? null : JSON.stringify(client.jwks),
       profile: client.profile,
+      allow_dependents: input.allowDependents,
       agreement_number: input.agreement?.number ?? null,
       agreement_signed_on: signedOn,
       submitted_on: submittedOn,
@@ -117,6 +118,7 @@ export const submitApplication = async (
       service: row.service_name,
       scopes: row.scopes,
       securityLevel: row.security_level,
+      allowDependents: row.allow_dependents,
     })
     return toApplicationView(row, submittedOn)
   })
@@ -223,6 +225,7 @@ export const registerSandboxClient = async (
         minLevel: client.minLevel,
         authMethod: client.authMethod,
         profile: client.profile,
+        allowDependents: input.allowDependents,
         ...(client.jwks ? { jwks: client.jwks } : {}),
       },
     )
@@ -246,6 +249,7 @@ export const registerSandboxClient = async (
       auth_method: client.authMethod,
       jwks: client.jwks === null ? null : JSON.stringify(client.jwks),
       profile: client.profile,
+      allow_dependents: input.allowDependents,
       submitted_on: on,
       due_on: on,
       decided_at: now,

@@ -1,4 +1,4 @@
-import type { ColumnType, Insertable, Selectable } from 'kysely'
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 import type { ClientAuthMethod, ClientJwks, ClientProfile } from './oidc.table.js'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -34,6 +34,8 @@ export interface OidcApplicationTable {
   auth_method: ClientAuthMethod
   jwks: Json<ClientJwks> | null
   profile: ClientProfile
+  /** Whether a representative may sign in for a dependent (oidc_client.allow_dependents once approved). */
+  allow_dependents: Generated<boolean>
   agreement_number: string | null
   agreement_signed_on: LocalDateColumn | null
   agreement_recorded_by: string | null

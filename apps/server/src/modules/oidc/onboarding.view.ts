@@ -34,6 +34,7 @@ export const toApplicationView = (r: WithClient, today: string) => ({
   redirectUris: r.redirect_uris,
   authMethod: r.auth_method,
   profile: r.profile,
+  allowDependents: r.allow_dependents,
   agreement:
     r.agreement_number && r.agreement_signed_on
       ? {

@@ -45,5 +45,5 @@ export {
 } from './registry.seed.js'
 export { type OfficerContext, readForeigner, readPerson, searchPeople } from './registry.service.js'
 export { generatePopulation, type SyntheticBatch, type SyntheticOptions } from './registry.synthetic.js'
-export { type PersonView, toPersonView } from './registry.view.js'
+export { PersonView, toPersonView } from './registry.view.js'
 export type { Rejection, WriteCounts } from './registry.writer.js'

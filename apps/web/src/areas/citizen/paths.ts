@@ -17,8 +17,11 @@ export const citizenPaths = {
   connections: '/app/connections',
   dataAccess: '/app/data-access',
   documents: '/app/documents',
+  share: '/app/share',
+  checkApp: '/app/check-app',
 }
 export const dependentPath = (personalId: string) => `/app/dependents/${encodeURIComponent(personalId)}`
+export const dependentDataAccessPath = (personalId: string) => `${dependentPath(personalId)}/data-access`
 export const receiptPath = (dossierId: string) =>
   `/app/registrations/${encodeURIComponent(dossierId)}/receipt`
 export const statusPath = (dossierId: string) => `/app/registrations/${encodeURIComponent(dossierId)}`

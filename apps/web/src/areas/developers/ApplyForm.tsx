@@ -61,6 +61,7 @@ export const ApplyForm = ({ scopes }: { scopes: string[] }) => {
   const [securityLevel, setSecurityLevel] = useState('3')
   const [authMethod, setAuthMethod] = useState('client_secret_basic')
   const [profile, setProfile] = useState<'baseline' | 'fapi2'>('baseline')
+  const [allowDependents, setAllowDependents] = useState(false)
   const [missing, setMissing] = useState<Field[]>([])
   const [jwksBad, setJwksBad] = useState(false)
   const k = 'developers.apply'
@@ -90,12 +91,18 @@ export const ApplyForm = ({ scopes }: { scopes: string[] }) => {
         .filter(Boolean),
       authMethod,
       profile,
+      allowDependents,
       ...(jwks?.ok ? { jwks: jwks.value } : {}),
       ...(v.agreementNumber.trim() && v.agreementDate
         ? { agreement: { number: v.agreementNumber.trim(), signedOn: v.agreementDate } }
         : {}),
     }
-    apply.mutate(body, { onSuccess: () => setV(empty) })
+    apply.mutate(body, {
+      onSuccess: () => {
+        setV(empty)
+        setAllowDependents(false)
+      },
+    })
   }
 
   return (
@@ -177,6 +184,12 @@ export const ApplyForm = ({ scopes }: { scopes: string[] }) => {
                 onChange={(e) => setProfile(e.currentTarget.value === 'fapi2' ? 'fapi2' : 'baseline')}
               />
             </SimpleGrid>
+            <Checkbox
+              label={t(`${k}.allowDependents`)}
+              description={t(`${k}.allowDependentsHint`)}
+              checked={allowDependents}
+              onChange={(e) => setAllowDependents(e.currentTarget.checked)}
+            />
             {authMethod === 'private_key_jwt' && (
               <Textarea
                 label={t(`${k}.jwks`)}

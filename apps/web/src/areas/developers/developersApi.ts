@@ -20,6 +20,8 @@ export type Application = {
   redirectUris: string[]
   authMethod: string
   profile: 'baseline' | 'fapi2'
+  /** A representative may sign in for a child or ward they represent (oidc_client.allow_dependents). */
+  allowDependents: boolean
   agreement: { number: string; signedOn: string; recordedBy: string | null; recordedAt: string | null } | null
   submittedOn: string
   dueOn: string
@@ -54,6 +56,7 @@ export type NewApplication = {
   authMethod: string
   jwks?: unknown
   profile: 'baseline' | 'fapi2'
+  allowDependents: boolean
   agreement?: { number: string; signedOn: string }
 }
 

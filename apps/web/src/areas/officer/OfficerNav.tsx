@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, matchPath, useLocation } from 'react-router'
 import type { vi } from '../../i18n/vi'
 import { ADMIN_OFFICERS_PATH, ADMIN_UNITS_PATH } from './admin/adminPaths'
+import { CARD_CHECK_PATH } from './card-check/cardCheckApi'
 import { CARD_APPLICATIONS_PATH, COUNTER_NEW_PATH, COUNTER_QUEUE_PATH } from './counter/counterPaths'
 import {
   LOCK_REQUEST_NEW_PATH,
@@ -26,10 +27,19 @@ const isAdminLabel = (l: Item['label']): l is AdminLabel => l.startsWith('admin.
 // The relying-party appraisal entry has its label in officer.relyingParties.nav (i18n/developers.vi.ts).
 type RpLabel = `relyingParties.nav.${keyof typeof vi.officer.relyingParties.nav}`
 const isRpLabel = (l: Item['label']): l is RpLabel => l.startsWith('relyingParties.')
+// The card QR check has its label in officer.cardCheck.nav (i18n/cardCheck.vi.ts).
+type CardCheckLabel = `cardCheck.nav.${keyof typeof vi.officer.cardCheck.nav}`
+const isCardCheckLabel = (l: Item['label']): l is CardCheckLabel => l.startsWith('cardCheck.')
 
 type Item = {
   to: string
-  label: keyof typeof vi.officer.counter.nav | ReportsLabel | LockRequestsLabel | AdminLabel | RpLabel
+  label:
+    | keyof typeof vi.officer.counter.nav
+    | ReportsLabel
+    | LockRequestsLabel
+    | AdminLabel
+    | RpLabel
+    | CardCheckLabel
   anyOf: string[]
   also?: string
   /** A unit level the page is not for (e.g. card applications at an immigration office). */
@@ -39,6 +49,7 @@ type Item = {
 // Each entry shows only to officers whose permissions allow the page (GET /api/v1/officer/me).
 const ITEMS: readonly Item[] = [
   { to: '/officer/search', label: 'search', anyOf: ['registry.read'], also: '/officer/persons/*' },
+  { to: CARD_CHECK_PATH, label: 'cardCheck.nav.check', anyOf: ['registry.read'] },
   { to: '/officer/biometrics', label: 'faceCheck', anyOf: ['biometrics.check', 'biometrics.review'] },
   { to: COUNTER_NEW_PATH, label: 'receive', anyOf: ['counter.receive'] },
   { to: COUNTER_QUEUE_PATH, label: 'queue', anyOf: ['dossier.approve'], also: '/officer/counter/dossiers/*' },
@@ -95,7 +106,8 @@ export const OfficerNav = () => {
               {isReportsLabel(i.label) ||
               isLockRequestsLabel(i.label) ||
               isAdminLabel(i.label) ||
-              isRpLabel(i.label)
+              isRpLabel(i.label) ||
+              isCardCheckLabel(i.label)
                 ? t(`officer.${i.label}`)
                 : t(`officer.counter.nav.${i.label}`)}
             </Link>

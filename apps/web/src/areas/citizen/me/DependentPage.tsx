@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { AccountErrorAlert } from '../accountErrors'
 import { formatIsoDate } from '../citizenFields'
-import { citizenPaths } from '../paths'
+import { citizenPaths, dependentDataAccessPath } from '../paths'
 import { DependentCardView } from './DependentCardView'
 import { DependentHistory } from './DependentHistory'
 import { DependentLockPanel } from './DependentLockPanel'
@@ -19,7 +19,7 @@ const BackToDependents = () => {
   )
 }
 
-/** One dependent, as their representative acts for them: the card, the account lock, the history. */
+/** One dependent, as their representative acts for them: the card, the account lock, the data-access log, the history. */
 export const DependentPage = () => {
   const { t } = useTranslation()
   const { personalId = '' } = useParams()
@@ -43,6 +43,15 @@ export const DependentPage = () => {
               : t('citizen.dependents.detail.ward')}
           </Text>
           {card.data.account && <DependentLockPanel card={card.data} />}
+          <Button
+            component={Link}
+            to={dependentDataAccessPath(personalId)}
+            variant="light"
+            size="md"
+            w="fit-content"
+          >
+            {t('dataAccess.log.forLink', { name: card.data.fullName })}
+          </Button>
           <DependentHistory personalId={personalId} name={card.data.fullName} reader={me.username} />
         </>
       )}

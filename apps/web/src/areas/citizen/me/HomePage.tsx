@@ -2,6 +2,7 @@ import { Button, Stack, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { DocumentIcon, HistoryIcon, ShieldIcon, UsersIcon } from '../../../layout/icons'
+import { ShareLinks } from '../../share/ShareLinks'
 import { AccountErrorAlert } from '../accountErrors'
 import { LinkCard } from '../LinkCard'
 import { citizenPaths } from '../paths'
@@ -31,6 +32,7 @@ export const HomePage = () => {
       {me.level >= 2 && <ScanLoginLink />}
       <nav aria-label={t('citizen.me.quickLinks')}>
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {me.level >= 2 && <ShareLinks />}
           {QUICK_LINKS.map(({ key, path, Icon }) => (
             <li key={key}>
               <LinkCard

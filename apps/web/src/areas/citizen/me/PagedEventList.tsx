@@ -29,6 +29,8 @@ type Props<T> = {
   itemKey: (item: T) => string | number
   /** One item, rendered as an `li`. */
   renderItem: (item: T) => ReactNode
+  /** The way back; the account's home when not given. */
+  back?: ReactNode
 }
 
 /** A page of the holder's account listing events newest first, a page at a time ("more" loads the next). */
@@ -42,11 +44,12 @@ export const PagedEventList = <T,>({
   items,
   itemKey,
   renderItem,
+  back,
 }: Props<T>) => {
   const { t } = useTranslation()
   return (
     <Stack gap="lg">
-      <BackToAccount />
+      {back ?? <BackToAccount />}
       <Stack gap={4}>
         <Title order={1}>{title}</Title>
         <Text c="dimmed">{intro}</Text>

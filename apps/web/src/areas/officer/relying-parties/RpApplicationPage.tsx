@@ -72,6 +72,9 @@ export const RpApplicationPage = () => {
           <Fact label={t(`${k}.authMethod`)}>
             {a.authMethod} ({a.profile})
           </Fact>
+          <Fact label={t(`${k}.allowDependents`)}>
+            {t(a.allowDependents ? `${k}.dependentsAllowed` : `${k}.dependentsNotAllowed`)}
+          </Fact>
           <Fact label={t(`${k}.redirectUris`)}>{a.redirectUris.join(' ')}</Fact>
           <Fact label={t('officer.relyingParties.queue.dueOn')}>{day(a.dueOn)}</Fact>
           <Fact label={t(`${k}.agreement`)}>

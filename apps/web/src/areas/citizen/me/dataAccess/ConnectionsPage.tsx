@@ -1,10 +1,20 @@
 import { Alert, Button, List, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core'
+import type { UseMutationResult } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ApiError } from '../../../../api'
 import { ErrorAlert } from '../../../../layout/ErrorAlert'
+import { AccountErrorAlert } from '../../accountErrors'
 import { formatVnDateTime } from '../../vnTime'
 import { BackToAccount } from '../BackToAccount'
-import { type Connection, useConnections, useRevokeConnection } from './dataAccessApi'
+import { type Dependent, useDependents } from '../meApi'
+import {
+  type Connection,
+  useConnections,
+  useDependentConnections,
+  useRevokeConnection,
+  useRevokeDependentConnection,
+} from './dataAccessApi'
 import { scopeLabel } from './dataAccessLabels'
 
 const CONSEQUENCES = ['tokens', 'again', 'log'] as const
@@ -19,14 +29,24 @@ const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
 )
 
 /** One connected service: who, why, what it may read, since when and until when. */
-const ConnectionItem = ({ c, onRevoke }: { c: Connection; onRevoke: () => void }) => {
+const ConnectionItem = ({
+  c,
+  onRevoke,
+  idPrefix,
+  level,
+}: {
+  c: Connection
+  onRevoke: () => void
+  idPrefix: string
+  level: 2 | 3
+}) => {
   const { t } = useTranslation()
   const shared = c.scopes.filter((s) => s !== 'openid')
-  const headingId = `connection-${c.clientId}`
+  const headingId = `${idPrefix}-${c.clientId}`
   return (
     <Paper withBorder radius="md" p="md" component="li" aria-labelledby={headingId} data-client={c.clientId}>
       <Stack gap={6}>
-        <Title order={2} size="h4" id={headingId}>
+        <Title order={level} size="h4" id={headingId}>
           {c.name}
         </Title>
         <Fact label={t('dataAccess.connections.purpose')}>
@@ -64,14 +84,28 @@ const ConnectionItem = ({ c, onRevoke }: { c: Connection; onRevoke: () => void }
   )
 }
 
-/** "Dịch vụ đã liên kết": the relying parties the citizen has a remembered consent with, and revocation. */
-export const ConnectionsPage = () => {
+type Revoke = UseMutationResult<{ revoked: string }, ApiError, string>
+
+/** The connections of one account (the holder's, or the holder's for a dependent), each revocable after a confirmation. */
+const ConnectionList = ({
+  items,
+  revoke,
+  listLabel,
+  idPrefix,
+  level,
+  forName,
+}: {
+  items: Connection[]
+  revoke: Revoke
+  listLabel: string
+  idPrefix: string
+  level: 2 | 3
+  /** The dependent's name when these are consents given for them. */
+  forName?: string
+}) => {
   const { t } = useTranslation()
-  const connections = useConnections()
-  const revoke = useRevokeConnection()
   const [confirming, setConfirming] = useState<Connection | null>(null)
   const [done, setDone] = useState<string | null>(null)
-  const items = connections.data?.items ?? []
   const close = () => {
     setConfirming(null)
     revoke.reset()
@@ -79,17 +113,16 @@ export const ConnectionsPage = () => {
   const confirm = (c: Connection) =>
     revoke.mutate(c.clientId, {
       onSuccess: () => {
-        setDone(t('dataAccess.connections.revoked', { name: c.name }))
+        setDone(
+          forName
+            ? t('dataAccess.connections.revokedFor', { name: c.name, dependent: forName })
+            : t('dataAccess.connections.revoked', { name: c.name }),
+        )
         setConfirming(null)
       },
     })
   return (
-    <Stack gap="lg">
-      <BackToAccount />
-      <Stack gap={4}>
-        <Title order={1}>{t('dataAccess.connections.title')}</Title>
-        <Text c="dimmed">{t('dataAccess.connections.intro')}</Text>
-      </Stack>
+    <>
       <div role="status">
         {done && (
           <Alert color="green" variant="light">
@@ -97,24 +130,14 @@ export const ConnectionsPage = () => {
           </Alert>
         )}
       </div>
-      {connections.isPending && <Loader aria-label={t('common.loading')} />}
-      {connections.error && (
-        <ErrorAlert error={connections.error} onRetry={() => void connections.refetch()} />
-      )}
-      {connections.isSuccess && items.length === 0 && <Text>{t('dataAccess.connections.empty')}</Text>}
       {items.length > 0 && (
-        <Stack
-          gap="sm"
-          component="ul"
-          p={0}
-          m={0}
-          style={{ listStyle: 'none' }}
-          aria-label={t('dataAccess.connections.listLabel')}
-        >
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={listLabel}>
           {items.map((c) => (
             <ConnectionItem
               key={c.clientId}
               c={c}
+              idPrefix={idPrefix}
+              level={level}
               onRevoke={() => {
                 setDone(null)
                 setConfirming(c)
@@ -127,7 +150,14 @@ export const ConnectionsPage = () => {
         opened={confirming !== null}
         onClose={close}
         closeButtonProps={{ 'aria-label': t('dataAccess.connections.close') }}
-        title={t('dataAccess.connections.confirmTitle', { name: confirming?.name ?? '' })}
+        title={
+          forName
+            ? t('dataAccess.connections.confirmTitleFor', {
+                name: confirming?.name ?? '',
+                dependent: forName,
+              })
+            : t('dataAccess.connections.confirmTitle', { name: confirming?.name ?? '' })
+        }
         centered
         size="md"
       >
@@ -135,7 +165,11 @@ export const ConnectionsPage = () => {
           <Text size="sm">{t('dataAccess.connections.confirmIntro')}</Text>
           <List size="sm" spacing="xs">
             {CONSEQUENCES.map((k) => (
-              <List.Item key={k}>{t(`dataAccess.connections.consequences.${k}`)}</List.Item>
+              <List.Item key={k}>
+                {forName
+                  ? t(`dataAccess.connections.consequencesFor.${k}`, { dependent: forName })
+                  : t(`dataAccess.connections.consequences.${k}`)}
+              </List.Item>
             ))}
           </List>
           {revoke.error &&
@@ -144,7 +178,7 @@ export const ConnectionsPage = () => {
                 {t('dataAccess.connections.alreadyGone')}
               </Alert>
             ) : (
-              <ErrorAlert error={revoke.error} />
+              <AccountErrorAlert error={revoke.error} />
             ))}
           <Stack gap="sm">
             <Button
@@ -162,6 +196,78 @@ export const ConnectionsPage = () => {
           </Stack>
         </Stack>
       </Modal>
+    </>
+  )
+}
+
+/** The consents the holder gave while signing in for one dependent, revocable as their own are. */
+const DependentConnections = ({ dependent }: { dependent: Dependent }) => {
+  const { t } = useTranslation()
+  const connections = useDependentConnections(dependent.personalId)
+  const revoke = useRevokeDependentConnection(dependent.personalId)
+  const name = dependent.fullName ?? dependent.personalId
+  const headingId = `dependent-connections-${dependent.personalId}`
+  const items = connections.data?.items ?? []
+  return (
+    <Stack gap="sm" component="section" aria-labelledby={headingId} data-dependent={dependent.personalId}>
+      <Title order={2} size="h3" id={headingId}>
+        {t('dataAccess.connections.forTitle', { name })}
+      </Title>
+      {connections.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
+      {connections.error && <AccountErrorAlert error={connections.error} />}
+      {connections.isSuccess && items.length === 0 && (
+        <Text size="sm">{t('dataAccess.connections.forEmpty', { name })}</Text>
+      )}
+      <ConnectionList
+        items={items}
+        revoke={revoke}
+        listLabel={t('dataAccess.connections.forListLabel', { name })}
+        idPrefix={`connection-for-${dependent.personalId}`}
+        level={3}
+        forName={name}
+      />
+    </Stack>
+  )
+}
+
+/**
+ * "Dịch vụ đã liên kết": the relying parties the citizen has a remembered consent with, and revocation; then,
+ * for each dependent the citizen acts for today, the consents given while signing in for them.
+ */
+export const ConnectionsPage = () => {
+  const { t } = useTranslation()
+  const connections = useConnections()
+  const revoke = useRevokeConnection()
+  const dependents = useDependents()
+  const items = connections.data?.items ?? []
+  const acting = (dependents.data ?? []).filter((d) => d.acting)
+  return (
+    <Stack gap="lg">
+      <BackToAccount />
+      <Stack gap={4}>
+        <Title order={1}>{t('dataAccess.connections.title')}</Title>
+        <Text c="dimmed">{t('dataAccess.connections.intro')}</Text>
+      </Stack>
+      {connections.isPending && <Loader aria-label={t('common.loading')} />}
+      {connections.error && (
+        <ErrorAlert error={connections.error} onRetry={() => void connections.refetch()} />
+      )}
+      {connections.isSuccess && items.length === 0 && <Text>{t('dataAccess.connections.empty')}</Text>}
+      <ConnectionList
+        items={items}
+        revoke={revoke}
+        listLabel={t('dataAccess.connections.listLabel')}
+        idPrefix="connection"
+        level={2}
+      />
+      {acting.length > 0 && (
+        <Stack gap="lg" mt="md">
+          <Text c="dimmed">{t('dataAccess.connections.forIntro')}</Text>
+          {acting.map((d) => (
+            <DependentConnections key={d.personalId} dependent={d} />
+          ))}
+        </Stack>
+      )}
     </Stack>
   )
 }

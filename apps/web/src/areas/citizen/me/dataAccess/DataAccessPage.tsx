@@ -5,8 +5,14 @@ import { PagedEventList } from '../PagedEventList'
 import { type Release, useDataAccessLog } from './dataAccessApi'
 import { channelLabel, claimLabel, inReadingOrder } from './dataAccessLabels'
 
-/** One release: who received what, why, how and when (Vietnam time). */
-const ReleaseItem = ({ r }: { r: Release }) => {
+// As the consent page shows an account: the first and last three digits.
+const masked = (id: string) => `${id.slice(0, 3)}••••••${id.slice(-3)}`
+
+/**
+ * One release: who received what, why, how and when (Vietnam time), and, when a representative signed in
+ * for the subject, that they did (the reader themself, when the representative reads a dependent's log).
+ */
+export const ReleaseItem = ({ r, reader }: { r: Release; reader?: string }) => {
   const { t } = useTranslation()
   return (
     <Paper withBorder radius="md" p="md" component="li" data-recipient={r.recipient.id}>
@@ -32,6 +38,13 @@ const ReleaseItem = ({ r }: { r: Release }) => {
           {t(`dataAccess.log.recipientKinds.${r.recipient.kind}`)} · {t('dataAccess.log.via')}{' '}
           {channelLabel(r.channel, t)}
         </Text>
+        {r.representative && (
+          <Text size="sm" data-testid="release-representative">
+            {r.representative === reader
+              ? t('dataAccess.log.byYou')
+              : t('dataAccess.log.byRepresentative', { id: masked(r.representative) })}
+          </Text>
+        )}
       </Stack>
     </Paper>
   )

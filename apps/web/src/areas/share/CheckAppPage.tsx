@@ -1,0 +1,186 @@
+import { Alert, Button, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { QrScanner } from '../../camera/QrScanner'
+import { BackToAccount } from '../citizen/me/BackToAccount'
+import { useAccount } from '../citizen/me/RequireSession'
+import { formatVnDateTime } from '../citizen/vnTime'
+import { type AppCheckResult, isOnlineShareQr, useRedeemAppCheck } from './appCheckApi'
+import { vnDate } from './dates'
+import { ShareErrorAlert } from './SharePage'
+
+/** "Kiểm tra ứng dụng VNeID của công dân" (Dispatch 1101): an officer's own level-2 account redeems a 1-minute code. */
+export const CheckAppPage = () => {
+  const { t } = useTranslation()
+  const me = useAccount()
+  const redeem = useRedeemAppCheck()
+  return (
+    <Stack gap="lg">
+      <BackToAccount />
+      <Stack gap={4}>
+        <Title order={1}>{t('share.checkApp.title')}</Title>
+        <Text c="dimmed">{t('share.checkApp.intro')}</Text>
+      </Stack>
+      {me.level < 2 ? (
+        <Alert color="yellow" variant="light">
+          {t('share.checkApp.notLevel2')}
+        </Alert>
+      ) : redeem.data ? (
+        <Stack gap="md">
+          <AppCheckView result={redeem.data} />
+          <Button variant="outline" size="md" onClick={() => redeem.reset()}>
+            {t('share.checkApp.again')}
+          </Button>
+        </Stack>
+      ) : (
+        <>
+          <CodeEntry onCode={(qr) => redeem.mutate(qr)} pending={redeem.isPending} />
+          {redeem.error && <ShareErrorAlert error={redeem.error} title={t('share.checkApp.notGenuine')} />}
+        </>
+      )}
+    </Stack>
+  )
+}
+
+const CodeEntry = ({ onCode, pending }: { onCode: (qr: string) => void; pending: boolean }) => {
+  const { t } = useTranslation()
+  const [typed, setTyped] = useState('')
+  const [wrongKind, setWrongKind] = useState(false)
+  const [scanning, setScanning] = useState(false)
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const ok = isOnlineShareQr(typed)
+    setWrongKind(!ok)
+    if (ok) onCode(typed)
+  }
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Stack gap="md">
+        {scanning ? (
+          <QrScanner
+            onCode={(text) => {
+              if (!isOnlineShareQr(text)) return false
+              setScanning(false)
+              onCode(text)
+              return true
+            }}
+            onClose={() => setScanning(false)}
+            hint={t('share.checkApp.cameraHint')}
+            giveUpAfterMs={60_000}
+            messages={{
+              scanning: t('share.checkApp.scan.scanning'),
+              rejected: t('share.checkApp.scan.rejected'),
+              close: t('share.checkApp.scan.close'),
+              noCode: t('share.checkApp.scan.noCode'),
+              denied: t('share.checkApp.scan.denied'),
+              notFound: t('share.checkApp.scan.notFound'),
+              unsupported: t('share.checkApp.scan.unsupported'),
+              failed: t('share.checkApp.scan.failed'),
+              reader: t('share.checkApp.scan.reader'),
+            }}
+          />
+        ) : (
+          <Button variant="outline" size="md" onClick={() => setScanning(true)}>
+            {t('share.checkApp.useCamera')}
+          </Button>
+        )}
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <TextInput
+              label={t('share.checkApp.paste')}
+              description={t('share.checkApp.pasteHint')}
+              value={typed}
+              onChange={(e) => setTyped(e.currentTarget.value)}
+              error={wrongKind ? t('share.checkApp.wrongKind') : undefined}
+              autoComplete="off"
+              spellCheck={false}
+              size="md"
+              required
+            />
+            <Button type="submit" size="md" loading={pending}>
+              {t('share.checkApp.check')}
+            </Button>
+          </Stack>
+        </form>
+      </Stack>
+    </Paper>
+  )
+}
+
+const Row = ({ label, value }: { label: string; value: string }) => (
+  <Table.Tr>
+    <Table.Th scope="row" w="40%">
+      {label}
+    </Table.Th>
+    <Table.Td>{value}</Table.Td>
+  </Table.Tr>
+)
+
+const AppCheckView = ({ result }: { result: AppCheckResult }) => {
+  const { t } = useTranslation()
+  const h = result.holder
+  return (
+    <Stack gap="md">
+      <Alert color="#1b5e20" variant="filled" role="status" title={t('share.checkApp.genuine')}>
+        {t('share.checkApp.genuineDetail')} {formatVnDateTime(result.checkedAt)}.
+      </Alert>
+      <Paper withBorder radius="md" p="md" component="section" aria-labelledby="app-check-holder">
+        <Stack gap="sm">
+          <Title order={2} size="h3" id="app-check-holder">
+            {t('share.checkApp.holder')}
+          </Title>
+          <Table withRowBorders>
+            <Table.Tbody>
+              <Row label={t('share.checkApp.name')} value={h.fullName} />
+              <Row label={t('share.checkApp.personalId')} value={h.personalId} />
+              <Row label={t('share.checkApp.birthDate')} value={vnDate(h.dateOfBirth)} />
+              <Row
+                label={t('share.checkApp.level')}
+                value={t('share.checkApp.levelValue', { level: h.accountLevel })}
+              />
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      </Paper>
+      <Paper withBorder radius="md" p="md" component="section" aria-labelledby="app-check-documents">
+        <Stack gap="sm">
+          <Title order={2} size="h3" id="app-check-documents">
+            {t('share.checkApp.documents')}
+          </Title>
+          {result.documents.length === 0 ? (
+            <Text c="dimmed">{t('share.checkApp.noDocuments')}</Text>
+          ) : (
+            <Table aria-labelledby="app-check-documents">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('share.checkApp.kind')}</Table.Th>
+                  <Table.Th>{t('share.checkApp.number')}</Table.Th>
+                  <Table.Th>{t('share.checkApp.status')}</Table.Th>
+                  <Table.Th>{t('share.checkApp.validity')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {result.documents.map((d) => (
+                  <Table.Tr key={`${d.kind}:${d.number}`}>
+                    <Table.Td>{t(`documents.kinds.${d.kind}`, { defaultValue: d.kind })}</Table.Td>
+                    <Table.Td>{d.number}</Table.Td>
+                    <Table.Td>
+                      <Text fw={700} size="sm" c={d.status === 'active' ? '#1b5e20' : '#a51d1d'}>
+                        {t(`documents.statuses.${d.status}`, { defaultValue: d.status })}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {d.validTo
+                        ? t('share.checkApp.validUntil', { date: vnDate(d.validTo) })
+                        : t('share.checkApp.noExpiry')}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Stack>
+      </Paper>
+    </Stack>
+  )
+}
