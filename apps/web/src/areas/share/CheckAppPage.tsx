@@ -1,7 +1,7 @@
 import { Alert, Button, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { QrScanner } from '../../camera/QrScanner'
+import { CameraToggle, qrScanMessages } from '../../camera/CameraToggle'
 import { BackToAccount } from '../citizen/me/BackToAccount'
 import { useAccount } from '../citizen/me/RequireSession'
 import { formatVnDateTime } from '../citizen/vnTime'
@@ -46,7 +46,6 @@ const CodeEntry = ({ onCode, pending }: { onCode: (qr: string) => void; pending:
   const { t } = useTranslation()
   const [typed, setTyped] = useState('')
   const [wrongKind, setWrongKind] = useState(false)
-  const [scanning, setScanning] = useState(false)
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     const ok = isOnlineShareQr(typed)
@@ -56,34 +55,16 @@ const CodeEntry = ({ onCode, pending }: { onCode: (qr: string) => void; pending:
   return (
     <Paper withBorder radius="md" p="md">
       <Stack gap="md">
-        {scanning ? (
-          <QrScanner
-            onCode={(text) => {
-              if (!isOnlineShareQr(text)) return false
-              setScanning(false)
-              onCode(text)
-              return true
-            }}
-            onClose={() => setScanning(false)}
-            hint={t('share.checkApp.cameraHint')}
-            giveUpAfterMs={60_000}
-            messages={{
-              scanning: t('share.checkApp.scan.scanning'),
-              rejected: t('share.checkApp.scan.rejected'),
-              close: t('share.checkApp.scan.close'),
-              noCode: t('share.checkApp.scan.noCode'),
-              denied: t('share.checkApp.scan.denied'),
-              notFound: t('share.checkApp.scan.notFound'),
-              unsupported: t('share.checkApp.scan.unsupported'),
-              failed: t('share.checkApp.scan.failed'),
-              reader: t('share.checkApp.scan.reader'),
-            }}
-          />
-        ) : (
-          <Button variant="outline" size="md" onClick={() => setScanning(true)}>
-            {t('share.checkApp.useCamera')}
-          </Button>
-        )}
+        <CameraToggle
+          accept={(text) => {
+            if (!isOnlineShareQr(text)) return false
+            onCode(text)
+            return true
+          }}
+          label={t('share.checkApp.useCamera')}
+          hint={t('share.checkApp.cameraHint')}
+          messages={qrScanMessages(t, 'share.checkApp.scan')}
+        />
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <TextInput

@@ -1,7 +1,7 @@
 import { Button, Paper, Stack, Text, Textarea, Title } from '@mantine/core'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { QrScanner } from '../../camera/QrScanner'
+import { CameraToggle, qrScanMessages } from '../../camera/CameraToggle'
 import { classifyQr } from './classifyQr'
 import { OutcomeView } from './OutcomeView'
 import { loadShareKeys } from './shareKeys'
@@ -23,7 +23,6 @@ export const VerifyPage = () => {
   const { t } = useTranslation()
   const [verifier, setVerifier] = useState<VerifierCredentials | null>(() => readVerifierCredentials())
   const [text, setText] = useState('')
-  const [scanning, setScanning] = useState(false)
   const [pending, setPending] = useState(false)
   const [outcome, setOutcome] = useState<{ text: string; result: Outcome; seq: number } | null>(null)
   const seq = useRef(0)
@@ -69,35 +68,17 @@ export const VerifyPage = () => {
       </Stack>
       <Paper withBorder radius="md" p="md">
         <Stack gap="md">
-          {scanning ? (
-            <QrScanner
-              onCode={(read) => {
-                if (classifyQr(read).kind === 'unknown') return false
-                setScanning(false)
-                setText(read)
-                void check(read)
-                return true
-              }}
-              onClose={() => setScanning(false)}
-              hint={t('verify.cameraHint')}
-              giveUpAfterMs={60_000}
-              messages={{
-                scanning: t('share.checkApp.scan.scanning'),
-                rejected: t('verify.unknownKind'),
-                close: t('share.checkApp.scan.close'),
-                noCode: t('share.checkApp.scan.noCode'),
-                denied: t('share.checkApp.scan.denied'),
-                notFound: t('share.checkApp.scan.notFound'),
-                unsupported: t('share.checkApp.scan.unsupported'),
-                failed: t('share.checkApp.scan.failed'),
-                reader: t('share.checkApp.scan.reader'),
-              }}
-            />
-          ) : (
-            <Button variant="outline" size="md" onClick={() => setScanning(true)}>
-              {t('verify.useCamera')}
-            </Button>
-          )}
+          <CameraToggle
+            accept={(read) => {
+              if (classifyQr(read).kind === 'unknown') return false
+              setText(read)
+              void check(read)
+              return true
+            }}
+            label={t('verify.useCamera')}
+            hint={t('verify.cameraHint')}
+            messages={qrScanMessages(t, 'share.checkApp.scan', { rejected: t('verify.unknownKind') })}
+          />
           <form onSubmit={submit}>
             <Stack gap="sm">
               <Textarea

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@man
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { QrScanner } from '../../../../camera/QrScanner'
+import { CameraToggle, qrScanMessages } from '../../../../camera/CameraToggle'
 import { citizenPaths } from '../../paths'
 import { formatVnDateTime } from '../../vnTime'
 import { BackToAccount } from '../BackToAccount'
@@ -76,7 +76,6 @@ const CodeEntry = ({ onCode, pending }: { onCode: (text: string) => boolean; pen
   const { t } = useTranslation()
   const [typed, setTyped] = useState('')
   const [formatError, setFormatError] = useState(false)
-  const [scanning, setScanning] = useState(false)
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     setFormatError(!onCode(typed))
@@ -84,33 +83,13 @@ const CodeEntry = ({ onCode, pending }: { onCode: (text: string) => boolean; pen
   return (
     <Paper withBorder radius="md" p="md">
       <Stack gap="md">
-        {scanning ? (
-          <QrScanner
-            onCode={(text) => {
-              const ok = onCode(text)
-              if (ok) setScanning(false)
-              return ok
-            }}
-            onClose={() => setScanning(false)}
-            hint={t('webLogin.scan.cameraHint')}
-            giveUpAfterMs={GIVE_UP_MS}
-            messages={{
-              scanning: t('webLogin.scan.scanning'),
-              rejected: t('webLogin.scan.rejected'),
-              close: t('webLogin.scan.close'),
-              noCode: t('webLogin.scan.noCode'),
-              denied: t('webLogin.scan.denied'),
-              notFound: t('webLogin.scan.notFound'),
-              unsupported: t('webLogin.scan.unsupported'),
-              failed: t('webLogin.scan.failed'),
-              reader: t('webLogin.scan.reader'),
-            }}
-          />
-        ) : (
-          <Button variant="outline" size="md" onClick={() => setScanning(true)}>
-            {t('webLogin.scan.useCamera')}
-          </Button>
-        )}
+        <CameraToggle
+          accept={onCode}
+          label={t('webLogin.scan.useCamera')}
+          hint={t('webLogin.scan.cameraHint')}
+          messages={qrScanMessages(t, 'webLogin.scan')}
+          giveUpAfterMs={GIVE_UP_MS}
+        />
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <TextInput
