@@ -12,12 +12,12 @@ import {
   logIn,
   type OidcTest,
   PASSWORD,
-  startOidcTest,
   type TestAgent,
   testAgent,
 } from '../apps/server/src/modules/oidc/oidc.test-support.js'
 import { personIdsAfter, seedRegistry } from '../apps/server/src/modules/registry/index.js'
 import { AS_OF } from '../apps/server/src/modules/registry/registry.test-support.js'
+import { onEachEngine } from './engines.js'
 import type { BenchResult } from './types.js'
 
 export type OidcBenchOptions = {
@@ -213,19 +213,6 @@ const runOn = async (
   return out
 }
 
-/** The server on PGlite, then (with a URL) on PostgreSQL, as startOidcTest starts it for the tests. */
-const startOn = async (databaseUrl: string | undefined) => {
-  const previous = process.env.DATABASE_URL
-  if (databaseUrl) process.env.DATABASE_URL = databaseUrl
-  else delete process.env.DATABASE_URL
-  try {
-    return await startOidcTest({ LOG_LEVEL: 'silent' })
-  } finally {
-    if (previous === undefined) delete process.env.DATABASE_URL
-    else process.env.DATABASE_URL = previous
-  }
-}
-
 /**
  * The OpenID provider over HTTP: whole authorization-code flows of logged-in citizens, refresh-token
  * and client-credentials grants, and introspection, on PGlite and PostgreSQL.
@@ -239,21 +226,7 @@ export const runOidcBench = async (opts: OidcBenchOptions = {}): Promise<BenchRe
     introspections: opts.introspections ?? 8000,
     concurrency: opts.concurrency ?? 16,
   }
-  const results: BenchResult[] = []
-  for (const [engine, url] of [
-    ['pglite', undefined],
-    ['postgres', opts.databaseUrl],
-  ] as const) {
-    if ((engine === 'postgres' && !url) || (opts.engines && !opts.engines.includes(engine))) continue
-    log(`  OpenID provider on ${engine}`)
-    const t = await startOn(url)
-    try {
-      results.push(...(await runOn(engine, t, o, log)))
-    } finally {
-      await t.close()
-    }
-  }
-  return results
+  return onEachEngine(opts, 'OpenID provider', log, (engine, t) => runOn(engine, t, o, log))
 }
 
 // `npx tsx bench/oidc.bench.ts [flows]` runs it alone (DATABASE_URL for PostgreSQL, default the local server).

@@ -3,11 +3,12 @@ import { pathToFileURL } from 'node:url'
 import { givenAccount } from '../apps/server/src/modules/accounts/accounts.test-support.js'
 import type { TestBrowser } from '../apps/server/src/modules/accounts/session.test-support.js'
 import { citizen, PASSWORD } from '../apps/server/src/modules/documents/documents.test-support.js'
-import { AN, BINH, type OidcTest, startOidcTest } from '../apps/server/src/modules/oidc/oidc.test-support.js'
+import { AN, BINH, type OidcTest } from '../apps/server/src/modules/oidc/oidc.test-support.js'
 import { personIdsAfter, seedRegistry } from '../apps/server/src/modules/registry/index.js'
 import { AS_OF } from '../apps/server/src/modules/registry/registry.test-support.js'
 import { createShare, MAX_PENDING } from '../apps/server/src/modules/sharing/index.js'
 import { givenVerifier } from '../apps/server/src/modules/sharing/sharing.test-support.js'
+import { onEachEngine } from './engines.js'
 import { measure } from './oidc.bench.js'
 import type { BenchResult } from './types.js'
 
@@ -22,18 +23,6 @@ export type SharingBenchOptions = {
 }
 
 const round = (n: number, digits = 1) => Number(n.toFixed(digits))
-
-const startOn = async (databaseUrl: string | undefined) => {
-  const previous = process.env.DATABASE_URL
-  if (databaseUrl) process.env.DATABASE_URL = databaseUrl
-  else delete process.env.DATABASE_URL
-  try {
-    return await startOidcTest({ LOG_LEVEL: 'silent' })
-  } finally {
-    if (previous === undefined) delete process.env.DATABASE_URL
-    else process.env.DATABASE_URL = previous
-  }
-}
 
 const runOn = async (
   engine: 'pglite' | 'postgres',
@@ -124,21 +113,7 @@ export const runSharingBench = async (opts: SharingBenchOptions = {}): Promise<B
     roundTrips: opts.roundTrips ?? 2000,
     concurrency: opts.concurrency ?? 8,
   }
-  const results: BenchResult[] = []
-  for (const [engine, url] of [
-    ['pglite', undefined],
-    ['postgres', opts.databaseUrl],
-  ] as const) {
-    if ((engine === 'postgres' && !url) || (opts.engines && !opts.engines.includes(engine))) continue
-    log(`  online sharing on ${engine}`)
-    const t = await startOn(url)
-    try {
-      results.push(...(await runOn(engine, t, o, log)))
-    } finally {
-      await t.close()
-    }
-  }
-  return results
+  return onEachEngine(opts, 'online sharing', log, (engine, t) => runOn(engine, t, o, log))
 }
 
 // `npx tsx bench/sharing.bench.ts [redemptions]` runs it alone (SHARING_BENCH_ENGINES=pglite to skip PostgreSQL).

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { type QrScanMessages, QrScanner } from './QrScanner'
 
 // The i18n sections that hold a full set of the scanner's texts.
-type ScanTexts = 'share.checkApp.scan' | 'webLogin.scan'
+type ScanTexts = 'share.checkApp.scan' | 'webLogin.scan' | 'officer.counter.scan'
 
 /** The scanner's texts from one i18n section (`<section>.scanning`, `.rejected`, …), some overridden. */
 export const qrScanMessages = (

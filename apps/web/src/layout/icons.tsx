@@ -103,3 +103,19 @@ export const UsersIcon = ({ size }: { size?: number }) => (
     <path d="M16 14.2c3 .2 5.5 2.3 5.5 5.3" />
   </Icon>
 )
+
+export const QrIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <rect x="4" y="4" width="6" height="6" rx="1" />
+    <rect x="14" y="4" width="6" height="6" rx="1" />
+    <rect x="4" y="14" width="6" height="6" rx="1" />
+    <path d="M14 14h3v3M20 14v.01M14 20h.01M17 20h3v-3" />
+  </Icon>
+)
+
+export const ShieldCheckIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6z" />
+    <path d="M9 12l2 2 4-4" />
+  </Icon>
+)

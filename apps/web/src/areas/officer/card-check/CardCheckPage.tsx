@@ -3,6 +3,7 @@ import { Button, Group, Loader, Paper, Stack, Text, Textarea, Title } from '@man
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '../../../api'
+import { qrScanMessages } from '../../../camera/CameraToggle'
 import { QrScanner } from '../../../camera/QrScanner'
 import { currentLanguage } from '../../../i18n'
 import { CodedErrorAlert } from '../../../layout/CodedErrorAlert'
@@ -121,17 +122,10 @@ export const CardCheckPage = () => {
               onClose={() => setScanning(false)}
               hint={t('officer.cardCheck.scanHint')}
               giveUpAfterMs={SCAN_GIVE_UP_SECONDS * 1000}
-              messages={{
-                scanning: t('officer.counter.scan.scanning'),
+              messages={qrScanMessages(t, 'officer.counter.scan', {
                 rejected: t('officer.cardCheck.scanRejected'),
-                close: t('officer.counter.scan.close'),
                 noCode: t('officer.counter.scan.noCode', { seconds: SCAN_GIVE_UP_SECONDS }),
-                denied: t('officer.counter.scan.denied'),
-                notFound: t('officer.counter.scan.notFound'),
-                unsupported: t('officer.counter.scan.unsupported'),
-                failed: t('officer.counter.scan.failed'),
-                reader: t('officer.counter.scan.reader'),
-              }}
+              })}
             />
           </Stack>
         )}

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Loader, Paper, Stack, Text, TextInput } from '@ma
 import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { usePerson } from '../../../api'
+import { qrScanMessages } from '../../../camera/CameraToggle'
 import { QrScanner } from '../../../camera/QrScanner'
 import { ErrorAlert } from '../../../layout/ErrorAlert'
 import { formatPartialDate } from '../dates'
@@ -101,17 +102,9 @@ export const FindPersonStep = ({ foreigner, onFound }: Props) => {
               onClose={() => setScanning(false)}
               hint={t('officer.counter.scan.hint')}
               giveUpAfterMs={SCAN_GIVE_UP_SECONDS * 1000}
-              messages={{
-                scanning: t('officer.counter.scan.scanning'),
-                rejected: t('officer.counter.scan.rejected'),
-                close: t('officer.counter.scan.close'),
+              messages={qrScanMessages(t, 'officer.counter.scan', {
                 noCode: t('officer.counter.scan.noCode', { seconds: SCAN_GIVE_UP_SECONDS }),
-                denied: t('officer.counter.scan.denied'),
-                notFound: t('officer.counter.scan.notFound'),
-                unsupported: t('officer.counter.scan.unsupported'),
-                failed: t('officer.counter.scan.failed'),
-                reader: t('officer.counter.scan.reader'),
-              }}
+              })}
             />
           </Stack>
         )}
