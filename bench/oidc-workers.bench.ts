@@ -4,6 +4,7 @@ import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
+import { postForm } from './http-client.js'
 import { measure } from './oidc.bench.js'
 import type { BenchResult } from './types.js'
 
@@ -58,16 +59,8 @@ const startServer = async (databaseUrl: string, workers: number) => {
   }
 }
 
-const post = async (path: string, basic: string, body: Record<string, string>) => {
-  const res = await fetch(`http://localhost:${PORT}${path}`, {
-    method: 'POST',
-    headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(body),
-  })
-  const json = (await res.json()) as Record<string, unknown>
-  if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json)}`)
-  return json
-}
+const post = (path: string, basic: string, body: Record<string, string>) =>
+  postForm(`http://localhost:${PORT}${path}`, basic, body)
 
 /**
  * Client-credentials grants and introspections against the real server process (`main.ts`) on PostgreSQL,

@@ -18,6 +18,7 @@ import {
 import { personIdsAfter, seedRegistry } from '../apps/server/src/modules/registry/index.js'
 import { AS_OF } from '../apps/server/src/modules/registry/registry.test-support.js'
 import { onEachEngine } from './engines.js'
+import { postForm } from './http-client.js'
 import type { BenchResult } from './types.js'
 
 export type OidcBenchOptions = {
@@ -45,16 +46,7 @@ type Citizen = { agent: TestAgent; refreshToken: string }
 const basicOf = (id: string, secret: string) =>
   `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`
 
-const form = async (url: string, rp: Rp, body: Record<string, string>) => {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { authorization: rp.basic, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(body),
-  })
-  const json = (await res.json()) as Record<string, unknown>
-  if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(json)}`)
-  return json
-}
+const form = (url: string, rp: Rp, body: Record<string, string>) => postForm(url, rp.basic, body)
 
 /** `n` operations, `inFlight` workers each taking the next one: throughput and latency of each. */
 export const measure = async (

@@ -258,33 +258,35 @@ const oidc: BenchSection = {
     const c = results[0]?.extra?.concurrency ?? 16
     const loads = results.map((r) => r.extra?.loadAverage).filter((l) => typeof l === 'number')
     return `- The whole server (Fastify, oidc-provider, the storage adapter) listens on a local port, as in the tests;
-  the load comes from the same process over HTTP (fetch, keep-alive), ${fmt(c)} requests in flight, each flow
+  the load comes from the same process over HTTP (node:http with keep-alive for the token and introspection
+  requests, fetch with a cookie jar for the authorization request), ${fmt(c)} requests in flight, each flow
   and refresh chain a different citizen (a registry person with a level-2 account, logged in with the password
   and the SMS code, consent given once to a relying party registered for \`openid profile offline_access\`).
-  The load generator's own work (fetch, PKCE, JSON) runs on the same two cores.
+  The load generator's own work runs on the same two cores.
 - A flow is two requests: the authorization request with the session cookie (the provider answers with the
   code at once, no page) and the token exchange (\`client_secret_basic\`, PKCE verifier, ES256 ID token).
   Introspection sends \`token_type_hint=access_token\`. PostgreSQL runs through the test harness's pool of
   4 connections; PGlite is one connection in the server's own thread.
-- What each costs in SQL after the changes of issue 6 (docs/oidc.md, "Performance"): a flow 13 statements
-  (6 for the authorization request, 7 for the token exchange; the registry is not read for an ID token,
-  which carries no personal claim), a refresh 7, a client-credentials grant 2, an introspection 4 (the token is
-  looked up as an access token and as a machine token in one statement). The storage adapter's statements are
-  compiled once per process rather than built by Kysely for every request.${
+- What each costs in SQL (docs/oidc.md, "Performance"): clients are cached in each process until the
+  database announces a change (LISTEN/NOTIFY), and a token's grant and session are read in the token's own
+  statement. A client-credentials grant is 1 statement (was 2), an introspection 1 (was 4), a refresh and
+  a token exchange each two fewer than before. The storage adapter's statements are compiled once per
+  process rather than built by Kysely for every request.${
     loads.length
       ? `
 - Machine context: the one-minute load average after each measurement was ${loads.map(fmt).join(', ')}, this
-  benchmark's own process and the PostgreSQL server included (they alone keep about two runnable); other
-  development work ran on the same two cores. A first run at a load average of 10 to 18 gave between a fifth
-  and a third of these figures.
-- Where a request's time goes (\`node --cpu-prof\`, a client-credentials grant on PGlite): the database engine
-  about 30 %, the load generator's HTTP client (fetch) about 10 %, Fastify, Koa and the Node HTTP server
-  about 10 %, oidc-provider about 9 %, building queries with Kysely about 6 %. On PostgreSQL the engine runs
-  in its own process, on the same two cores.
-- The targets are missed. They are not reachable by one Node process on two cores that also run
-  PostgreSQL and the load generator: a client-credentials grant is two indexed statements, and still costs
-  about 2.4 ms of the machine. The provider is stateless (everything is in PostgreSQL), so it scales by
-  adding processes and cores (docs/oidc.md, "Performance", lists the remaining per-request savings).`
+  benchmark's own process and the PostgreSQL server included (they alone keep about two runnable). A run at a
+  load average of 10 to 18 gives between a fifth and a third of these figures.
+- Before the client cache and the read-ahead (same machine, quiet, PostgreSQL): flows 90/s, refreshes 192/s,
+  client-credentials grants 489/s, introspections 327/s.
+- Where a request's time goes now (\`node --cpu-prof\`, introspection on PostgreSQL): socket writes
+  (\`writev\`, one per statement sent and one per HTTP response) about 18 % of this process's CPU, a system
+  call that costs tens of microseconds in this sandbox; oidc-provider about 13 % (5 % of it jose trying to
+  decode the opaque token as a JWT and throwing), the pg driver about 12 %, the load generator about 10 %,
+  Fastify, Koa and helmet about 8 %, garbage collection about 6 %.
+- The targets for the token endpoint and introspection are still missed on these two cores, which also run
+  PostgreSQL and the load generator. The provider keeps no state a second process could contradict, so it
+  scales with processes and cores (\`WORKERS\`, docs/oidc.md, "Performance").`
       : ''
   }`
   },
@@ -407,17 +409,18 @@ const sharing: BenchSection = {
   advisory lock, the pending count, the clean-up sweep, the insert); each worker is its own logged-in citizen.
 - PostgreSQL runs through the test harness's pool of 4 connections; PGlite is one connection in the
   server's own thread, so its transactions run one at a time.
-- Round trips to the database: a redemption 8 (the machine token and its client, BEGIN, the single-use UPDATE,
-  the holder's account, the registry record, the data-access log insert, COMMIT); a creation 10 (the session
-  and its account, the holder's account and registry record for the pre-check, BEGIN, the advisory lock, the
-  pending count, the clean-up sweep, the insert, COMMIT).
-- Machine context: other helpers' builds, tests and benchmarks ran on the same two cores during the
-  measurement (one-minute load average after each: ${loads.map(fmt).join(', ')}, against 2 cores). Measured
-  alone in the same conditions, one PGlite statement cost about 1.8 ms of CPU and an empty transaction 2 ms,
-  where the registry section measured 0.4 ms a lookup on a quieter machine: the per-redemption cost is the
-  8 round trips, and these figures are a floor. The target of 1,000 redemptions/s is **missed** here; it needs
-  a quiet machine and PostgreSQL on its own cores (the endpoint holds no process state: it scales with
-  processes), and fewer round trips (the machine-token check could be cached for its few minutes of life).`
+- Round trips to the database: a redemption 7 (the machine token, BEGIN, the single-use UPDATE, the holder's
+  account, the registry record, the data-access log insert, COMMIT; the token's client comes from the
+  process's client cache, docs/oidc.md, "Performance"; it was 8 before it); a creation 10 (the session and its
+  account, the holder's account and registry record for the pre-check, BEGIN, the advisory lock, the pending
+  count, the clean-up sweep, the insert, COMMIT). A refused redemption adds one statement, the verifier's
+  failure count (rate limit, docs/sharing.md).
+- Machine context: one-minute load average after each measurement: ${loads.map(fmt).join(', ')}, against 2
+  cores. On PGlite every statement runs on the server's own thread, so the transactions run one at a time;
+  on PostgreSQL the figures are bounded by the 7 round trips and the two cores shared with PostgreSQL and the
+  load generator. The target of 1,000 redemptions/s is **missed** here; the endpoint holds no process state,
+  so it scales with processes (\`WORKERS\`) and cores; a single-statement redemption (consume, read and log
+  in one CTE) would cut the round trips further, at the cost of the service owning another module's insert.`
   },
 }
 

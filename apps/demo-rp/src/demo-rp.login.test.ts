@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { DEMO_CITIZEN, seedDemoCitizen } from '../../server/src/modules/accounts/index.js'
 import { DEMO_BANK, DEMO_PORTAL, registerDemoClients } from '../../server/src/modules/oidc/index.js'
 import {
   AN,
@@ -109,6 +110,16 @@ describe('the demo bank', () => {
     expect(end.body).toContain('Mức độ 2 <span lang="en">Level 2</span>')
     expect(end.body).toContain('FAPI 2.0: private_key_jwt')
     expect(end.body).toContain('token: <code>dpop</code>')
+  })
+
+  test('the demo citizen of the README logs in with the published password (DEMO_SEED)', async () => {
+    expect(await seedDemoCitizen(t.deps)).toBe(true)
+    const end = await logIn(t, testAgent(), new URL('/login', bank.url), {
+      username: DEMO_CITIZEN.personalId,
+      password: DEMO_CITIZEN.password,
+    })
+    expect(end.body).toContain('Xin chào, Lê Minh Cường')
+    expect(end.body).toContain('Mức độ 2 <span lang="en">Level 2</span>')
   })
 
   test("the demo's key and secret are the ones the provider registered", () => {

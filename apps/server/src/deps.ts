@@ -7,6 +7,7 @@ import type { PhoneOwnershipChecker } from './modules/telecom/index.js'
 import type { Clock } from './platform/clock.js'
 import type { Config } from './platform/config.js'
 import type { Engine } from './platform/db.js'
+import type { Notifications } from './platform/db.notifications.js'
 import type { DataSealer } from './platform/keys/data-sealer.js'
 import type { KeyStore } from './platform/keys/key-store.js'
 import type { ModuleMigrations } from './platform/migrate.js'
@@ -16,6 +17,8 @@ export type Deps = {
   config: Config
   db: Kysely<Database>
   engine: Engine
+  /** LISTEN/NOTIFY on the database: how a process hears that another changed what it caches. */
+  notifications: Notifications
   clock: Clock
   log: Logger
   migrations: ModuleMigrations

@@ -5,9 +5,16 @@ import { buildApp } from './app.js'
 import { superviseWorkers } from './cluster.js'
 import type { Deps } from './deps.js'
 import { allMigrations } from './migrations.js'
-import { startAccountsCleanup, startDossierProcessor, startLockJob } from './modules/accounts/index.js'
+import {
+  DEMO_CITIZEN,
+  seedDemoCitizen,
+  startAccountsCleanup,
+  startDossierProcessor,
+  startLockJob,
+} from './modules/accounts/index.js'
 import { deriveOtpKey, startAuthnCleanup } from './modules/authn/index.js'
 import { createBiometricsRuntime, seedDemoBiometrics } from './modules/biometrics/index.js'
+import { startVerifierSeenCleanup } from './modules/credentials/index.js'
 import { createConnectors, seedDemoSources, startDocumentsSync } from './modules/documents/index.js'
 import {
   createOfficerTotpSealer,
@@ -52,6 +59,7 @@ const open = async (config: Config, log: Logger) => {
     config,
     db: handle.db,
     engine: handle.engine,
+    notifications: handle.notifications,
     clock,
     log,
     migrations: allMigrations,
@@ -98,6 +106,9 @@ const prepare = async ({ handle, deps }: Awaited<ReturnType<typeof open>>) => {
     foreignersAfter: (after, limit) => foreignerDocumentsAfter(handle.db, after, limit),
   })
   if (subscriptions) log.info(subscriptions, 'sandbox carrier subscriptions seeded (first start)')
+  // The demo citizen's active level-2 account with a published password (README.md): never without DEMO_SEED.
+  if (await seedDemoCitizen(deps))
+    log.info({ citizen: DEMO_CITIZEN.personalId }, 'demo citizen account created')
   // Demo police units and officers with published TOTP secrets (docs/officers.md): never without DEMO_SEED.
   const officers = await seedDemoOfficers(deps)
   if (officers) log.info({ officers }, 'demo officers seeded (first start)')
@@ -115,6 +126,10 @@ const printDemoPeople = (config: Config) => {
   console.log(`\nDemo people (officer portal ${config.publicUrl}/officer):\n${lines.join('\n')}\n`)
   const officerLines = demoOfficers.map((o) => `  ${describeDemoOfficer(o)}`)
   console.log(`Demo officers (password ${DEMO_OFFICER_PASSWORD}):\n${officerLines.join('\n')}\n`)
+  const c = DEMO_CITIZEN
+  console.log(
+    `Demo citizen (${config.publicUrl}/app): ${c.personalId} ${c.fullName}, level 2, password ${c.password}, passcode ${c.passcode}; the SMS code of a new device is at ${config.publicUrl}/dev/outbox\n`,
+  )
   console.log(
     `Demo relying parties (npm run demo-rp): ${DEMO_ORIGINS.portal} (portal), ${DEMO_ORIGINS.bank} (bank)\n`,
   )
@@ -135,6 +150,7 @@ const serve = async ({ handle, deps }: Awaited<ReturnType<typeof open>>) => {
   const sessionEndLogout = startSessionEndLogout(deps)
   const documentsSync = startDocumentsSync(deps, createConnectors(deps.db), { demo: config.DEMO_SEED })
   const officersCleanup = startOfficersCleanup(deps)
+  const verifierSeenCleanup = startVerifierSeenCleanup(deps)
 
   log.info(`dinhdanh is up at ${config.publicUrl} (API docs ${config.publicUrl}/api/docs)`)
 
@@ -156,6 +172,7 @@ const serve = async ({ handle, deps }: Awaited<ReturnType<typeof open>>) => {
     await sessionEndLogout.stop()
     await documentsSync.stop()
     await officersCleanup.stop()
+    await verifierSeenCleanup.stop()
     await locks.stop()
     await dossiers.stop()
     await outbox.stop()

@@ -7,7 +7,11 @@ import { type DbHandle, openDb } from './platform/db.js'
 export const openConfiguredDb = (config: Config, log?: Logger): Promise<DbHandle<Database>> => {
   if (config.DATABASE_URL) {
     log?.info({ engine: 'postgres' }, 'using PostgreSQL server (DATABASE_URL)')
-    return openDb<Database>({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE })
+    return openDb<Database>({
+      databaseUrl: config.DATABASE_URL,
+      poolSize: config.DATABASE_POOL_SIZE,
+      ...(log ? { log } : {}),
+    })
   }
   log?.info({ engine: 'pglite', dataDir: config.DATA_DIR }, 'using embedded PGlite')
   return openDb<Database>({ dataDir: `${config.DATA_DIR}/pglite` })

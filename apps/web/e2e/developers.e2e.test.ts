@@ -152,6 +152,26 @@ describe.skipIf(!browserAvailable)('relying-party onboarding in Chromium (D69 Ar
         .executeTakeFirstOrThrow()
       expect(registered.allow_dependents).toBe(true)
 
+      // Later the management agency stops signing in for dependents there: only with a written reason.
+      const stop = decide.getByRole('button', { name: 'Tắt đăng nhập thay người phụ thuộc' })
+      await stop.click()
+      await expect.poll(() => main(decide).textContent()).toContain(developersVi.errors.oidc_REASON_REQUIRED)
+      await decide.getByLabel(/^Lý do/).fill('Trường chưa bổ sung quy trình xác minh phụ huynh')
+      await stop.click()
+      await expect.poll(() => main(decide).textContent()).toContain('Ứng dụng hiện tại: Không')
+      expect(await main(decide).textContent()).toContain('Hồ sơ đề nghị: Có')
+      const stopped = await t.db
+        .selectFrom('oidc_client')
+        .select('allow_dependents')
+        .where('name', '=', SERVICE)
+        .executeTakeFirstOrThrow()
+      expect(stopped.allow_dependents).toBe(false)
+      expect(
+        await decide.getByRole('button', { name: 'Cho phép đăng nhập thay người phụ thuộc' }).count(),
+      ).toBe(1)
+      await shot(decide, '2b-dependents-stopped')
+      await accessible(decide)
+
       // The applicant sees the secret once.
       await page.reload()
       await page.getByRole('button', { name: 'Xem thông tin xác thực' }).click()

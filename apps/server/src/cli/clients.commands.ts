@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { Command } from 'commander'
+import { type Command, InvalidArgumentError } from 'commander'
 import type { ClientActor } from '../modules/oidc/index.js'
 import { systemClock } from '../platform/clock.js'
 import { AppError } from '../platform/errors.js'
@@ -10,6 +10,10 @@ const oidc = () => import('../modules/oidc/index.js')
 const CLI: ClientActor = { id: 'cli', kind: 'system' }
 const collect = (value: string, previous: string[]) => [...previous, value]
 const list = (text: string) => text.split(/[\s,]+/).filter(Boolean)
+const onOff = (text: string) => {
+  if (text === 'on' || text === 'off') return text === 'on'
+  throw new InvalidArgumentError('on or off')
+}
 
 const readJwks = async (path: string): Promise<unknown> => {
   try {
@@ -120,6 +124,28 @@ export const clientsCommands = (program: Command) => {
       withDb(async ({ handle }) => {
         const { suspendClient } = await oidc()
         const view = await suspendClient({ db: handle.db, clock: systemClock }, CLI, clientId, opts.reason)
+        console.log(JSON.stringify(view, null, 2))
+      }),
+    )
+  clients
+    .command('set <clientId>')
+    .description('change what a relying party may do; prints the client as JSON')
+    .requiredOption(
+      '--allow-dependents <on|off>',
+      'let a parent or guardian sign in for a child or ward (off: their logins and tokens stop at once)',
+      onOff,
+    )
+    .requiredOption('--reason <text>', 'why, in writing (at least 10 characters); recorded in the audit log')
+    .action((clientId: string, opts: { allowDependents: boolean; reason: string }) =>
+      withDb(async ({ handle }) => {
+        const { setAllowDependents } = await oidc()
+        const view = await setAllowDependents(
+          { db: handle.db, clock: systemClock },
+          CLI,
+          clientId,
+          opts.allowDependents,
+          opts.reason,
+        )
         console.log(JSON.stringify(view, null, 2))
       }),
     )

@@ -80,6 +80,9 @@ const Env = z.object({
   FACE_THREADS: z.coerce.number().int().min(0).max(32).default(0),
   // How long one face inference may take, the worker's first model load included, before FACE_ENGINE_ABORTED.
   FACE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(15_000),
+  // Per verifier (client) and minute: printed-card QR checks, and failed share redemptions (enumeration).
+  VERIFIER_CARD_CHECKS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  VERIFIER_REDEEM_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
 })
 
 export type Config = Readonly<Omit<z.infer<typeof Env>, 'DEMO_SEED'>> & {

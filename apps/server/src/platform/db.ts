@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { lockDataDir } from './data-dir.lock.js'
+import { type Notifications, pgliteNotifications, postgresNotifications } from './db.notifications.js'
 
 export type Engine = 'pglite' | 'postgres'
 
@@ -13,6 +14,8 @@ export type DbHandle<DB> = {
   pool?: pg.Pool
   /** The embedded instance (PGlite only). */
   pglite?: PGlite
+  /** LISTEN/NOTIFY on this database (caches that must drop what another writer changed). */
+  notifications: Notifications
   close(): Promise<void>
 }
 
@@ -31,7 +34,11 @@ export type OpenDbOptions = {
   loadDataDir?: Blob | File | undefined
   /** Search path for isolation (tests give each worker its own schema on PostgreSQL). */
   schema?: string
+  /** Where a lost notification connection is reported (PostgreSQL). */
+  log?: { warn(obj: object, msg: string): void }
 }
+
+const consoleWarn = { warn: (obj: object, msg: string) => console.warn(msg, obj) }
 
 export const openDb = async <DB>(opts: OpenDbOptions): Promise<DbHandle<DB>> => {
   if (opts.databaseUrl) {
@@ -41,7 +48,12 @@ export const openDb = async <DB>(opts: OpenDbOptions): Promise<DbHandle<DB>> => 
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     })
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
-    return { db, engine: 'postgres', pool, close: () => db.destroy() }
+    const notifications = postgresNotifications(opts.databaseUrl, opts.log ?? consoleWarn)
+    const close = async () => {
+      await notifications.close()
+      await db.destroy()
+    }
+    return { db, engine: 'postgres', pool, notifications, close }
   }
   const dataDir = opts.dataDir ?? 'memory://'
   const inMemory = dataDir.startsWith('memory://')
@@ -67,6 +79,7 @@ export const openDb = async <DB>(opts: OpenDbOptions): Promise<DbHandle<DB>> => 
     db,
     engine: 'pglite',
     pglite,
+    notifications: pgliteNotifications(pglite),
     close: async () => {
       await db.destroy()
       release()

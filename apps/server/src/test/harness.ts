@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
-import type { Kysely } from 'kysely'
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely'
 import pino from 'pino'
 import { buildApp } from '../app.js'
 import type { Database } from '../database.js'
@@ -66,6 +66,33 @@ export const openTestDb = async (): Promise<TestDb> => {
   return handle
 }
 
+/**
+ * A second Kysely over the test database's own connections that counts the statements it sends: for tests
+ * of how many round trips an operation costs. Never destroyed (that would close the test database).
+ */
+export const countingDb = (handle: TestDb) => {
+  const dialect = handle.pool
+    ? new PostgresDialect({ pool: handle.pool })
+    : new PGliteDialect({ pglite: handle.pglite as NonNullable<TestDb['pglite']> })
+  let statements = 0
+  const db = new Kysely<Database>({
+    dialect,
+    log: (e) => {
+      if (e.level === 'query') statements++
+    },
+  })
+  return {
+    db,
+    /** Statements sent since the last reset. */
+    get statements() {
+      return statements
+    },
+    reset: () => {
+      statements = 0
+    },
+  }
+}
+
 /** A key store under the test KEK with its first key made, as main.ts does at startup. */
 export const startTestKeyStore = async (
   db: Kysely<Database>,
@@ -109,6 +136,7 @@ export const startTestApp = async (
     config,
     db: handle.db,
     engine: handle.engine,
+    notifications: handle.notifications,
     clock,
     log,
     migrations: allMigrations,

@@ -53,6 +53,18 @@ export const dataAccessEn: Strings<typeof dataAccessVi> = {
       log: 'Earlier releases stay in the data-access log of {{dependent}}.',
     },
     revokedFor: '{{name}} is disconnected for {{dependent}}.',
+    onBehalfTitle: 'Given for you by your representative',
+    onBehalfIntro:
+      'While a parent or guardian represented you, they may have agreed to share your information with the services below. It is your information: you can see and withdraw these consents.',
+    onBehalfListLabel: 'Services your representative connected for you',
+    givenBy: 'Given by your representative {{name}} on {{date}}',
+    confirmTitleOnBehalf: 'Withdraw the consent your representative gave {{name}} for you?',
+    consequencesOnBehalf: {
+      tokens: 'The service loses at once every access granted under that consent.',
+      again: 'When you log in yourself, the service must ask for your own consent.',
+      log: 'Earlier releases stay in your data-access log.',
+    },
+    revokedOnBehalf: 'The consent your representative gave {{name}} for you is withdrawn.',
   },
   log: {
     title: 'Data-access log',
@@ -95,6 +107,7 @@ export const dataAccessEn: Strings<typeof dataAccessVi> = {
     card_expiry_date: 'Card expiry date',
     card_issuing_authority: 'Card issued by',
     account_level: 'Account level',
+    portrait: 'Portrait',
     old_id_number: 'Old CMND number',
     card_status: 'ID card status',
     vital_status: 'Whether alive or deceased',

@@ -49,6 +49,18 @@ export const dataAccessVi = {
       log: 'Những lần chia sẻ trước vẫn còn trong nhật ký truy cập dữ liệu của {{dependent}}.',
     },
     revokedFor: 'Đã hủy liên kết của {{dependent}} với {{name}}.',
+    onBehalfTitle: 'Người đại diện đã đồng ý thay bạn',
+    onBehalfIntro:
+      'Khi bạn còn được cha, mẹ hoặc người giám hộ đại diện, họ có thể đã đồng ý chia sẻ thông tin của bạn với các dịch vụ dưới đây. Đó là thông tin của bạn: bạn xem và hủy được các sự đồng ý này.',
+    onBehalfListLabel: 'Các dịch vụ người đại diện đã liên kết thay bạn',
+    givenBy: 'Do người đại diện của bạn {{name}} đồng ý ngày {{date}}',
+    confirmTitleOnBehalf: 'Hủy sự đồng ý người đại diện đã đưa ra thay bạn cho {{name}}?',
+    consequencesOnBehalf: {
+      tokens: 'Dịch vụ mất ngay mọi quyền truy cập được cấp theo sự đồng ý đó.',
+      again: 'Khi bạn tự đăng nhập, dịch vụ phải hỏi sự đồng ý của chính bạn.',
+      log: 'Những lần chia sẻ trước vẫn còn trong nhật ký truy cập dữ liệu của bạn.',
+    },
+    revokedOnBehalf: 'Đã hủy sự đồng ý người đại diện đưa ra thay bạn cho {{name}}.',
   },
   log: {
     title: 'Nhật ký truy cập dữ liệu',
@@ -91,6 +103,7 @@ export const dataAccessVi = {
     card_expiry_date: 'Ngày hết hạn thẻ',
     card_issuing_authority: 'Nơi cấp thẻ',
     account_level: 'Mức độ tài khoản',
+    portrait: 'Ảnh chân dung',
     old_id_number: 'Số CMND cũ',
     card_status: 'Tình trạng thẻ căn cước',
     vital_status: 'Còn sống hay đã mất',

@@ -30,6 +30,8 @@ const errors: Translation['developers']['errors'] = {
   oidc_PROFILE_INVALID: 'FAPI 2.0 needs private_key_jwt with ES256, EdDSA or PS256 keys.',
   oidc_ALREADY_SUSPENDED: 'The client is already suspended.',
   oidc_NOT_SUSPENDED: 'The client is not suspended.',
+  oidc_REASON_REQUIRED: 'Give the reason for the change (at least 10 characters).',
+  oidc_ALLOW_DEPENDENTS_UNCHANGED: 'The client already has this setting.',
   officers_FOUR_EYES_REQUIRED:
     'The officer who recorded the agreement cannot approve it: a second officer must.',
   officers_PERMISSION_DENIED: 'This officer account may not appraise relying parties.',
@@ -179,5 +181,11 @@ export const relyingPartiesEn: Translation['officer']['relyingParties'] = {
     suspend: 'Suspend the client',
     reinstate: 'Reinstate',
     done: 'Updated.',
+    clientDependents: 'The client now',
+    applicationAsked: 'Asked in the application: {{value}}',
+    stopDependents: 'Stop signing in for dependents',
+    startDependents: 'Allow signing in for dependents',
+    dependentsNote:
+      'Stopping takes effect at once: nobody can sign in for a dependent any more, and the tokens issued for dependents stop working. A reason is required; the organisation is told.',
   },
 }

@@ -30,6 +30,8 @@ const errors = {
   oidc_PROFILE_INVALID: 'Hồ sơ FAPI 2.0 yêu cầu private_key_jwt với khóa ES256, EdDSA hoặc PS256.',
   oidc_ALREADY_SUSPENDED: 'Ứng dụng đã bị tạm dừng.',
   oidc_NOT_SUSPENDED: 'Ứng dụng không bị tạm dừng.',
+  oidc_REASON_REQUIRED: 'Nêu rõ lý do thay đổi (ít nhất 10 ký tự).',
+  oidc_ALLOW_DEPENDENTS_UNCHANGED: 'Ứng dụng đã ở trạng thái này.',
   officers_FOUR_EYES_REQUIRED: 'Cán bộ đã ghi nhận thỏa thuận không được tự phê duyệt: cần cán bộ thứ hai.',
   officers_PERMISSION_DENIED: 'Tài khoản cán bộ không có quyền thẩm định bên sử dụng dịch vụ.',
 }
@@ -179,5 +181,11 @@ export const relyingPartiesVi = {
     suspend: 'Tạm dừng ứng dụng',
     reinstate: 'Cho hoạt động lại',
     done: 'Đã cập nhật.',
+    clientDependents: 'Ứng dụng hiện tại',
+    applicationAsked: 'Hồ sơ đề nghị: {{value}}',
+    stopDependents: 'Tắt đăng nhập thay người phụ thuộc',
+    startDependents: 'Cho phép đăng nhập thay người phụ thuộc',
+    dependentsNote:
+      'Tắt có hiệu lực ngay: không còn đăng nhập thay được, các mã truy cập đã cấp cho người phụ thuộc ngừng hiệu lực. Cần nêu lý do; tổ chức được thông báo.',
   },
 }

@@ -1,9 +1,17 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestContext } from '../../test/harness.js'
 import { lastSmsCode } from './accounts.test-support.js'
-import { BAO, BINH, type Caller, CUONG, DUNG, givenFamily, loggedIn } from './dependents.test-support.js'
+import {
+  BAO,
+  BINH,
+  type Caller,
+  CUONG,
+  DUNG,
+  givenFamily,
+  loggedIn,
+  takeOverBao,
+} from './dependents.test-support.js'
 
-const BAO_PHONE = { typed: '0987000111', e164: '+84987000111' }
 // Bảo turns 14 on 9 April 2030 (Vietnam time): from that day he acts for himself.
 const DAY_BEFORE_14 = '2030-04-08T10:00:00Z'
 const FOURTEENTH_BIRTHDAY = '2030-04-08T17:00:00Z'
@@ -56,27 +64,7 @@ describe('the representation ends at the takeover age and at the takeover (Decre
 
   test('after he takes the account over with his own phone, every act is still refused', async () => {
     t.clock.advance(86_400_000)
-    const who = { fullName: BAO.fullName, dateOfBirth: BAO.dateOfBirth, cardIssuedOn: '2025-01-15' }
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/accounts/activation/start',
-      payload: { personalId: BAO.personalId, phone: BAO_PHONE.typed, ...who },
-    })
-    const done = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/accounts/activation/finish',
-      payload: {
-        personalId: BAO.personalId,
-        phone: BAO_PHONE.typed,
-        code: await lastSmsCode(t.db, 'otp.activation', BAO_PHONE.e164),
-        password: 'Bao@2030pass',
-        passcode: '385926',
-        securityQuestions: [
-          { questionId: 'first_pet', answer: 'Mun' },
-          { questionId: 'favourite_dish', answer: 'Phở' },
-        ],
-      },
-    })
+    const done = await takeOverBao(t, 'Bao@2030pass')
     expect(done.json()).toMatchObject({ status: 'active' })
     const binh = await loggedIn(t, BINH)
     await expectAllRefused(binh, BAO.personalId, 'takeover')

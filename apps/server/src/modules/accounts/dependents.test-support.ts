@@ -1,7 +1,7 @@
 import { startTestApp, type TestContext } from '../../test/harness.js'
 import { seedDemoRegistry } from '../registry/index.js'
 import { AS_OF, NOW } from '../registry/registry.test-support.js'
-import { givenAccount } from './accounts.test-support.js'
+import { givenAccount, lastSmsCode } from './accounts.test-support.js'
 
 // The demo registry's family: Bình and Cường are Bảo's parents; An is no relative of theirs.
 export const BINH = '001190012345'
@@ -73,3 +73,34 @@ export const auditUnder = (t: TestContext, subject: string, action: string) =>
     .where('action', '=', action)
     .orderBy('seq')
     .execute()
+
+/** Bảo's own mobile number, for his takeover. */
+export const BAO_PHONE = { typed: '0987000111', e164: '+84987000111' }
+
+/**
+ * Bảo takes over the account his parent filed (from his 14th birthday): he proves who he is, the code goes to
+ * his own phone, and he sets his password (PASSWORD unless given). Returns the activation's answer.
+ */
+export const takeOverBao = async (t: TestContext, password = PASSWORD) => {
+  const who = { fullName: BAO.fullName, dateOfBirth: BAO.dateOfBirth, cardIssuedOn: '2025-01-15' }
+  await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/accounts/activation/start',
+    payload: { personalId: BAO.personalId, phone: BAO_PHONE.typed, ...who },
+  })
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/v1/accounts/activation/finish',
+    payload: {
+      personalId: BAO.personalId,
+      phone: BAO_PHONE.typed,
+      code: await lastSmsCode(t.db, 'otp.activation', BAO_PHONE.e164),
+      password,
+      passcode: '385926',
+      securityQuestions: [
+        { questionId: 'first_pet', answer: 'Mun' },
+        { questionId: 'favourite_dish', answer: 'Phở' },
+      ],
+    },
+  })
+}

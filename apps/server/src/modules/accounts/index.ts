@@ -2,6 +2,7 @@
 
 export { findAccountBySubject } from './account.repository.js'
 export { cleanupAccounts, startAccountsCleanup } from './accounts.cleanup.js'
+export { DEMO_CITIZEN, seedDemoCitizen } from './accounts.demo.js'
 export { ACCOUNTS } from './accounts.errors.js'
 export { accountsMigrations } from './accounts.migrations.js'
 export { toE164 } from './accounts.phone.js'

@@ -21,6 +21,7 @@ const vi = {
   'accounts.REPRESENTATION_ENDED': 'Bạn không còn là người đại diện của người này.',
   'accounts.ACCOUNT_LOCKED': 'Tài khoản của người này đang bị khóa.',
   'oidc.FORM_INVALID': 'Hãy chọn người bạn đăng nhập cho.',
+  'oidc.DEPENDENTS_NOT_ALLOWED': 'Dịch vụ này không còn cho phép đăng nhập thay cho người phụ thuộc.',
 }
 
 type ActForMessages = Record<keyof typeof vi, string>
@@ -45,6 +46,7 @@ const en: ActForMessages = {
   'accounts.REPRESENTATION_ENDED': 'You no longer represent this person.',
   'accounts.ACCOUNT_LOCKED': "This person's account is locked.",
   'oidc.FORM_INVALID': 'Choose who you are signing in for.',
+  'oidc.DEPENDENTS_NOT_ALLOWED': 'This service no longer allows signing in for a dependent.',
 }
 
 const actForMessages: Record<Lang, ActForMessages> = { vi, en }

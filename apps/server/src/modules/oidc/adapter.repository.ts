@@ -1,3 +1,4 @@
+import { CompiledQuery } from 'kysely'
 import type { Db } from '../../database.js'
 import { compiledOnce } from './adapter.statements.js'
 import type { NewPayloadRow, StoredPayload } from './oidc.table.js'
@@ -56,6 +57,40 @@ export const findPayloadByUserCode = findBy('user_code')
 /** The live rows of several models with one id (an access token looked up as either kind), in one statement. */
 export const findPayloadsById = (db: Db, models: readonly string[], id: string, now: Date) =>
   live(db, now).where('model', 'in', models).where('id', '=', id).execute()
+
+/** Models whose instances name a grant (`grantId`) and a session (`sessionUid`) that the provider reads next. */
+export const GRANT_BOUND = new Set([
+  'AccessToken',
+  'AuthorizationCode',
+  'RefreshToken',
+  'DeviceCode',
+  'BackchannelAuthenticationRequest',
+])
+
+export type RelatedRow = LiveRow & { rel: 'own' | 'grant' | 'session'; key: string | null }
+
+// Written by hand, sent as it is: Kysely would build and compile it again on every token lookup.
+const withRelated = `WITH own AS (
+  SELECT model, payload, consumed_at FROM oidc_payload
+  WHERE model = ANY (string_to_array($1, ',')) AND id = $2 AND (expires_at IS NULL OR expires_at > $3)
+)
+SELECT 'own' AS rel, NULL AS key, model, payload, consumed_at FROM own
+UNION ALL
+SELECT 'grant', g.id, g.model, g.payload, g.consumed_at FROM own
+  JOIN oidc_payload g ON g.model = 'Grant' AND g.id = own.payload->>'grantId'
+  WHERE g.expires_at IS NULL OR g.expires_at > $3
+UNION ALL
+SELECT 'session', s.uid, s.model, s.payload, s.consumed_at FROM own
+  JOIN oidc_payload s ON s.model = 'Session' AND s.uid = own.payload->>'sessionUid'
+  WHERE s.expires_at IS NULL OR s.expires_at > $3`
+
+/**
+ * The live rows of `models` with this id, and in the same statement the live grant and session each of
+ * them names: what oidc-provider reads right after finding a token (introspection, userinfo, token
+ * exchange, refresh), one round trip instead of three.
+ */
+export const findWithRelated = async (db: Db, models: readonly string[], id: string, now: Date) =>
+  (await db.executeQuery<RelatedRow>(CompiledQuery.raw(withRelated, [models.join(','), id, now]))).rows
 
 // One UPDATE picks the winner: two token requests with the same code cannot both consume it.
 const consume = compiledOnce(['model', 'id', 'now'] as const, (db, p) =>

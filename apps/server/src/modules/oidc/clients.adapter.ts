@@ -51,12 +51,12 @@ const registeredElsewhere = async (): Promise<undefined> => {
  * Clients come from oidc_client, read on every lookup so that a suspension takes effect at once; a
  * suspended client gets a clear invalid_client error wherever it shows up.
  */
-export const clientAdapter = (deps: Pick<Deps, 'db' | 'config'>): Adapter => {
+export const clientAdapter = (deps: Pick<Deps, 'db' | 'config' | 'notifications'>): Adapter => {
   // Sandbox clients also get the console's try-a-login redirect URI (try-login.ts).
   const redirectUrisOf = providerRedirectUris(deps)
   return {
     async find(id) {
-      const row = await clientRowOnce(deps.db, id)
+      const row = await clientRowOnce(deps, id)
       if (!row) return undefined
       if (row.status === 'suspended')
         throw new errors.InvalidClient('this relying party is suspended from the e-ID system')

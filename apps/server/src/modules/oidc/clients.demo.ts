@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import type { Deps } from '../../deps.js'
 import { recordAudit } from '../../platform/audit/index.js'
+import { clientChanged } from './clients.changes.js'
 import { findClient } from './clients.repository.js'
 import { hashClientSecret } from './clients.secret.js'
 import type { NewClientRow } from './oidc.table.js'
@@ -89,6 +90,7 @@ export const registerDemoClients = async (
           .onConflict((oc) => oc.column('client_id').doNothing())
           .returning('client_id')
           .executeTakeFirst()
+        clientChanged(def.client_id)
         if (inserted)
           await recordAudit(trx, deps.clock, {
             ...ACTOR,
@@ -113,6 +115,7 @@ export const registerDemoClients = async (
         .set({ ...def, updated_at: now })
         .where('client_id', '=', def.client_id)
         .execute()
+      clientChanged(def.client_id)
       await recordAudit(trx, deps.clock, {
         ...ACTOR,
         action: 'oidc.client.demo_redefined',

@@ -1,6 +1,6 @@
 import Provider from 'oidc-provider'
-import type { Db } from '../../database.js'
-import { findClient } from './clients.repository.js'
+import type { Deps } from '../../deps.js'
+import { cachedClient } from './clients.cache.js'
 import type { ClientRow } from './oidc.table.js'
 
 type Rows = Map<string, Promise<ClientRow | undefined>>
@@ -13,9 +13,12 @@ const perRequest = new WeakMap<object, Rows>()
  * authorization request share it (they used to read it four times). Nothing outlives the request, so a
  * suspension still takes effect on the very next request. Outside a provider request it is a plain read.
  */
-export const clientRowOnce = (db: Db, clientId: string): Promise<ClientRow | undefined> => {
+export const clientRowOnce = (
+  deps: Pick<Deps, 'db' | 'notifications'>,
+  clientId: string,
+): Promise<ClientRow | undefined> => {
   const ctx = Provider.ctx
-  if (!ctx) return findClient(db, clientId)
+  if (!ctx) return cachedClient(deps, clientId)
   let rows = perRequest.get(ctx)
   if (!rows) {
     rows = new Map()
@@ -23,7 +26,7 @@ export const clientRowOnce = (db: Db, clientId: string): Promise<ClientRow | und
   }
   let row = rows.get(clientId)
   if (!row) {
-    row = findClient(db, clientId)
+    row = cachedClient(deps, clientId)
     rows.set(clientId, row)
   }
   return row

@@ -5,7 +5,13 @@ import type { Deps } from '../../deps.js'
 import { recordAudit } from '../../platform/audit/index.js'
 import { type ErrorFactory, fail } from '../../platform/errors.js'
 import { fitsProfile, Profile } from './clients.profile.js'
-import { findClient, insertClient, listClientRows, setClientStatus } from './clients.repository.js'
+import {
+  findClient,
+  insertClient,
+  listClientRows,
+  setClientAllowDependents,
+  setClientStatus,
+} from './clients.repository.js'
 import {
   AuthMethod,
   ClientJwksInput,
@@ -218,3 +224,42 @@ export const reinstateClient = (
   reason?: string,
   during?: AlsoInTransaction,
 ) => changeStatus(deps, actor, clientId, ['suspended', 'active'], reason, during)
+
+// A change of what a relying party may do is a written decision: a word or two is not a reason.
+const writtenReason = (reason: string | undefined) => {
+  const written = reason?.trim() ?? ''
+  return written.length >= 10 && written.length <= 2000 ? written : fail(OIDC.REASON_REQUIRED)
+}
+
+/**
+ * Lets a representative sign in for a dependent at this relying party, or stops it (docs/oidc.md, "Acting
+ * for a dependent"), with a written reason, audited. The provider reads the flag on every request: turned
+ * off, the chooser is gone from the next login, and the tokens already issued for dependents stop working.
+ */
+export const setAllowDependents = async (
+  deps: ClientDeps,
+  actor: ClientActor,
+  clientId: string,
+  allow: boolean,
+  reason: string | undefined,
+  during?: AlsoInTransaction,
+) => {
+  const written = writtenReason(reason)
+  const current = (await findClient(deps.db, clientId)) ?? fail(OIDC.CLIENT_NOT_FOUND)
+  if (current.allow_dependents === allow) fail(OIDC.ALLOW_DEPENDENTS_UNCHANGED)
+  await deps.db.transaction().execute(async (trx) => {
+    // Conditional on the old value: of two concurrent changes only one is recorded.
+    const changed = await setClientAllowDependents(trx, clientId, allow, deps.clock.now())
+    if (!changed) fail(OIDC.ALLOW_DEPENDENTS_UNCHANGED)
+    await recordAudit(trx, deps.clock, {
+      actor: actor.id,
+      actorKind: actor.kind,
+      action: allow ? 'oidc.client.dependents_allowed' : 'oidc.client.dependents_disallowed',
+      subject: clientId,
+      subjectKind: 'relying_party',
+      data: { allowDependents: allow, reason: written },
+    })
+    await during?.(trx)
+  })
+  return toClientView((await findClient(deps.db, clientId)) ?? fail(OIDC.CLIENT_NOT_FOUND))
+}

@@ -58,6 +58,38 @@ export const deleteGrantsOf = async (db: Db, accountId: string, clientId: string
   return rows.map((r) => ({ id: r.id, payload: r.payload as GrantPayload, expiresAt: r.expires_at }))
 }
 
+// Served by oidc_payload_grant_on_behalf (migration oidc_0016): a representative's grants for a dependent
+// (`for:<dependent>:by:<representative>`, oidc.act-for.ts), found by the dependent. Expression and predicate
+// must match the index's.
+const dependentOfGrant = sql<string>`split_part(payload->>'accountId', ':', 2)`
+const ON_BEHALF = sql<boolean>`payload->>'accountId' LIKE 'for:%'`
+
+/** The live grants representatives gave while acting for this person: consents given on their behalf. */
+export const liveGrantsOnBehalfOf = async (db: Db, subjectId: string, now: Date) => {
+  const rows = await db
+    .selectFrom('oidc_payload')
+    .select(['id', 'payload', 'expires_at'])
+    .where('model', '=', GRANT)
+    .where(ON_BEHALF)
+    .where(dependentOfGrant, '=', subjectId)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .execute()
+  return rows.map((r) => ({ id: r.id, payload: r.payload as GrantPayload, expiresAt: r.expires_at }))
+}
+
+/** Deletes every grant given on this person's behalf with this relying party, by any representative, at once. */
+export const deleteGrantsOnBehalfOf = async (db: Db, subjectId: string, clientId: string) => {
+  const rows = await db
+    .deleteFrom('oidc_payload')
+    .where('model', '=', GRANT)
+    .where(ON_BEHALF)
+    .where(dependentOfGrant, '=', subjectId)
+    .where(clientOfGrant, '=', clientId)
+    .returning(['id', 'payload', 'expires_at'])
+    .execute()
+  return rows.map((r) => ({ id: r.id, payload: r.payload as GrantPayload, expiresAt: r.expires_at }))
+}
+
 /** Everything issued under these grants: codes, access and refresh tokens (what revokeByGrantId removes). */
 export const deleteIssuedUnder = async (db: Db, grantIds: readonly string[]) =>
   grantIds.length

@@ -4,7 +4,9 @@ import { z } from 'zod'
 import type { Deps } from '../../deps.js'
 import { ErrorBody } from '../../platform/http/error-body.js'
 import { requireSession } from '../accounts/index.js'
+import { listOnBehalfConnections, revokeOnBehalfConnection } from './consent.on-behalf.js'
 import {
+  byLastUse,
   listConnections,
   listDependentConnections,
   revokeConnection,
@@ -26,6 +28,12 @@ const Connection = z.object({
   grantedAt: z.string().nullable(),
   expiresAt: z.string().nullable().describe('When the consent lapses and is asked again'),
   lastUsedAt: z.string().nullable().describe('The last release of data to it (null: none logged)'),
+  givenBy: z
+    .array(z.object({ name: z.string(), grantedAt: z.string().nullable() }))
+    .nullable()
+    .describe(
+      "null: the holder's own consent. Else a consent a parent or guardian gave while signing in for the holder, with each one's name and the day they agreed",
+    ),
 })
 
 export const consentRoutes = (app: FastifyInstance, deps: Deps) => {
@@ -36,12 +44,18 @@ export const consentRoutes = (app: FastifyInstance, deps: Deps) => {
       schema: {
         tags: TAGS,
         summary: 'Connected services: the relying parties I have a remembered consent with',
+        description:
+          'Also the consents a parent or guardian gave while signing in for me (givenBy), e.g. before I took my account over.',
         response: { 200: z.object({ items: z.array(Connection) }), 401: ErrorBody },
       },
     },
     async (req) => {
       const s = await requireSession(deps, req, { csrf: false })
-      return { items: await listConnections(deps, s.account.subject_id) }
+      const [own, onBehalf] = await Promise.all([
+        listConnections(deps, s.account.subject_id),
+        listOnBehalfConnections(deps, s.account.subject_id),
+      ])
+      return { items: [...own, ...onBehalf].sort(byLastUse) }
     },
   )
   r.delete(
@@ -63,6 +77,22 @@ export const consentRoutes = (app: FastifyInstance, deps: Deps) => {
     async (req) => {
       const s = await requireSession(deps, req, { csrf: true })
       return revokeConnection(deps, s.account.subject_id, req.params.clientId, req.id)
+    },
+  )
+  r.delete(
+    '/api/v1/me/connections/:clientId/on-behalf',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          'Revoke the consents my parents or guardians gave for me to this service: it loses its tokens at once',
+        params: z.object({ clientId: ClientId }),
+        response: { 200: Revoked, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req) => {
+      const s = await requireSession(deps, req, { csrf: true })
+      return revokeOnBehalfConnection(deps, s.account.subject_id, req.params.clientId, req.id)
     },
   )
   r.get(

@@ -19,6 +19,9 @@ type ConsentDeps = Pick<Deps, 'db' | 'clock'>
 type DependentConsentDeps = Pick<Deps, 'db' | 'clock' | 'policy'>
 type Representative = CurrentSession['account']
 
+/** Who gave a consent on the holder's behalf: a parent or guardian acting for them, and when. */
+export type GivenBy = { name: string; grantedAt: string | null }
+
 /** A relying party the citizen has a live consent with (docs/data-access.md). */
 export type Connection = {
   clientId: string
@@ -28,6 +31,8 @@ export type Connection = {
   grantedAt: string | null
   expiresAt: string | null
   lastUsedAt: string | null
+  /** null: the holder's own consent; else the representatives who gave it for them (docs/oidc.md). */
+  givenBy: GivenBy[] | null
 }
 
 // The scopes in the order the consent page lists them; unknown ones after, alphabetically.
@@ -58,65 +63,100 @@ const grantedAt = (p: GrantPayload, expiresAt: Date | null) =>
       : null
 
 const scopesOf = (p: GrantPayload) => (p.openid?.scope ?? '').split(' ').filter(Boolean)
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null)
+export const iso = (d: Date | number | null) => (d === null ? null : new Date(d).toISOString())
 const latest = (a: Date | null, b: Date | null) =>
   a === null || b === null ? null : new Date(a).getTime() >= new Date(b).getTime() ? a : b
+const earliest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b))
+
+export type LiveGrant = Awaited<ReturnType<typeof liveGrantsOf>>[number]
+/** One relying party's live grants: the union of their scopes, the first consent and the last expiry. */
+export type ClientConsent = { scopes: Set<string>; grantedAt: number | null; expiresAt: Date | null }
+
+export const mergeConsent = (a: ClientConsent, b: ClientConsent): ClientConsent => ({
+  scopes: new Set([...a.scopes, ...b.scopes]),
+  grantedAt: earliest(a.grantedAt, b.grantedAt),
+  expiresAt: latest(a.expiresAt, b.expiresAt),
+})
+
+/** Live grants by relying party (one grant per browser session that consented). */
+export const groupByClient = (grants: readonly LiveGrant[]) => {
+  const byClient = new Map<string, ClientConsent>()
+  for (const g of grants) {
+    const clientId = g.payload.clientId
+    if (!clientId) continue
+    const one = {
+      scopes: new Set(scopesOf(g.payload)),
+      grantedAt: grantedAt(g.payload, g.expiresAt),
+      expiresAt: g.expiresAt,
+    }
+    const seen = byClient.get(clientId)
+    byClient.set(clientId, seen ? mergeConsent(seen, one) : one)
+  }
+  return byClient
+}
+
+/** A release under a live consent is no older than the grant: the data-access scan starts at the first one. */
+export const firstConsent = (consents: Iterable<ClientConsent>) => {
+  const first = Math.min(...[...consents].map((c) => c.grantedAt ?? 0))
+  return new Date(Number.isFinite(first) ? first : 0)
+}
+
+export const toConnection = (
+  clientId: string,
+  c: ClientConsent,
+  client: { name: string; purpose: string | null } | undefined,
+  lastUsedAt: Date | null,
+  givenBy: GivenBy[] | null,
+): Connection => ({
+  clientId,
+  name: client?.name ?? clientId,
+  purpose: client?.purpose ?? null,
+  scopes: [...c.scopes].sort(byScopeOrder),
+  grantedAt: iso(c.grantedAt),
+  expiresAt: iso(c.expiresAt),
+  lastUsedAt: iso(lastUsedAt),
+  givenBy,
+})
+
+/** The most recently used first; never used ones by their consent. */
+export const byLastUse = (a: Connection, b: Connection) =>
+  (b.lastUsedAt ?? b.grantedAt ?? '').localeCompare(a.lastUsedAt ?? a.grantedAt ?? '')
 
 /**
  * The connected services of a provider account (a citizen's ID number, or `for:<dependent>:by:<representative>`
- * for the consents a representative gave acting for a dependent): live grants grouped by relying party (one
- * per browser session that consented), with the union of their scopes, the first consent, the last expiry
- * and the last release made under that account.
+ * for the consents a representative gave acting for a dependent): live grants grouped by relying party, with
+ * the union of their scopes, the first consent, the last expiry and the last release made under that account.
  */
 export const listConnections = async (deps: ConsentDeps, accountId: string): Promise<Connection[]> => {
   const acting = parseActingAccountId(accountId)
   const subjectId = acting?.dependent ?? accountId
-  const grants = await liveGrantsOf(deps.db, accountId, deps.clock.now())
-  const byClient = new Map<
-    string,
-    { scopes: Set<string>; grantedAt: number | null; expiresAt: Date | null }
-  >()
-  for (const g of grants) {
-    const clientId = g.payload.clientId
-    if (!clientId) continue
-    const seen = byClient.get(clientId)
-    const iat = grantedAt(g.payload, g.expiresAt)
-    if (!seen) {
-      byClient.set(clientId, { scopes: new Set(scopesOf(g.payload)), grantedAt: iat, expiresAt: g.expiresAt })
-      continue
-    }
-    for (const s of scopesOf(g.payload)) seen.scopes.add(s)
-    if (iat !== null && (seen.grantedAt === null || iat < seen.grantedAt)) seen.grantedAt = iat
-    seen.expiresAt = latest(seen.expiresAt, g.expiresAt)
-  }
+  const byClient = groupByClient(await liveGrantsOf(deps.db, accountId, deps.clock.now()))
   const ids = [...byClient.keys()]
   const clients = new Map((await clientsNamed(deps.db, ids)).map((c) => [c.client_id, c]))
-  // A release under a live consent is no older than the grant's lifetime: the scan stays within it.
-  const earliest = Math.min(...[...byClient.values()].map((c) => c.grantedAt ?? 0))
   const used = await lastReleases(
     deps.db,
     subjectId,
     ids,
-    new Date(Number.isFinite(earliest) ? earliest : 0),
+    firstConsent(byClient.values()),
     acting?.representative ?? null,
   )
   return [...byClient]
-    .map(([clientId, c]) => ({
-      clientId,
-      name: clients.get(clientId)?.name ?? clientId,
-      purpose: clients.get(clientId)?.purpose ?? null,
-      scopes: [...c.scopes].sort(byScopeOrder),
-      grantedAt: c.grantedAt === null ? null : new Date(c.grantedAt).toISOString(),
-      expiresAt: iso(c.expiresAt),
-      lastUsedAt: iso(used.get(clientId) ?? null),
-    }))
-    .sort((a, b) => (b.lastUsedAt ?? b.grantedAt ?? '').localeCompare(a.lastUsedAt ?? a.grantedAt ?? ''))
+    .map(([clientId, c]) =>
+      toConnection(clientId, c, clients.get(clientId), used.get(clientId) ?? null, null),
+    )
+    .sort(byLastUse)
 }
 
-// Deletes the account's grants with the relying party and everything issued under them, in the caller's
-// transaction; none live is oidc.CONNECTION_NOT_FOUND (a second revocation, or someone else's).
-const revokeGrants = async (trx: Transaction<Database>, now: Date, accountId: string, clientId: string) => {
-  const grants = await deleteGrantsOf(trx, accountId, clientId)
+/**
+ * After the grants with the relying party were deleted (one statement, in the caller's transaction): deletes
+ * everything issued under them. None live is oidc.CONNECTION_NOT_FOUND (a second revocation, or someone else's).
+ */
+export const revokeGrants = async (
+  trx: Transaction<Database>,
+  now: Date,
+  clientId: string,
+  grants: Awaited<ReturnType<typeof deleteGrantsOf>>,
+) => {
   const live = grants.filter((g) => g.expiresAt === null || new Date(g.expiresAt) > now)
   if (!live.length) fail(OIDC.CONNECTION_NOT_FOUND)
   const tokens = await deleteIssuedUnder(
@@ -125,7 +165,7 @@ const revokeGrants = async (trx: Transaction<Database>, now: Date, accountId: st
   )
   const client = (await clientsNamed(trx, [clientId]))[0]
   const scopes = [...new Set(live.flatMap((g) => scopesOf(g.payload)))].sort(byScopeOrder)
-  return { clientName: client?.name ?? clientId, scopes, grants: live.length, tokens }
+  return { clientName: client?.name ?? clientId, scopes, grants: live.length, tokens, live }
 }
 
 /**
@@ -143,8 +183,8 @@ export const revokeConnection = (
     const { clientName, scopes, grants, tokens } = await revokeGrants(
       trx,
       deps.clock.now(),
-      subjectId,
       clientId,
+      await deleteGrantsOf(trx, subjectId, clientId),
     )
     await recordAudit(trx, deps.clock, {
       actor: subjectId,
@@ -204,8 +244,8 @@ export const revokeDependentConnection = async (
     const { clientName, scopes, grants, tokens } = await revokeGrants(
       trx,
       deps.clock.now(),
-      accountId,
       clientId,
+      await deleteGrantsOf(trx, accountId, clientId),
     )
     await auditBoth(
       trx,

@@ -17,6 +17,7 @@ export {
   listClients,
   type NewClient,
   reinstateClient,
+  setAllowDependents,
   suspendClient,
 } from './clients.service.js'
 export { consentRoutes } from './consent.routes.js'

@@ -85,7 +85,8 @@ export const actForStepPage = async (
     uid: details.uid,
     clientName: client.name,
     self,
-    dependents: await dependentsToActFor(deps, self),
+    // A relying party that no longer allows it (changed while the page was open) offers oneself alone.
+    dependents: client.allow_dependents ? await dependentsToActFor(deps, self) : [],
     error,
   })
 }
@@ -120,6 +121,8 @@ export const actForRoutes = (app: FastifyInstance, deps: Deps, oidc: OidcRuntime
       const form = ActForForm.safeParse(req.body)
       if (!form.success) return again(400, OIDC.FORM_INVALID.code)
       const dependent = form.data.subject === 'self' ? null : form.data.subject
+      // Read afresh: the management agency may have turned it off since the page was shown.
+      if (dependent && !client.allow_dependents) return again(403, OIDC.DEPENDENTS_NOT_ALLOWED.code)
       if (dependent) {
         try {
           const acting = await actingForSubject(deps, representative, dependent)
@@ -163,6 +166,8 @@ export const actingConsentOf = async (deps: Pick<Deps, 'db' | 'clock' | 'policy'
   const dependent = chosenSubject(details.lastSubmission)?.dependent
   const representative = details.session?.accountId
   if (!dependent || !representative) return undefined
+  const client = await findClient(deps.db, String(details.params.client_id))
+  if (!client?.allow_dependents) fail(OIDC.DEPENDENTS_NOT_ALLOWED)
   const acting = await actingForSubject(deps, representative, dependent)
   const view: ConsentFor = {
     id: dependent,

@@ -175,6 +175,10 @@ export const errorMessages: Record<string, Record<Lang, string>> = {
     vi: 'Hãy nhập đủ thông tin: số định danh 12 chữ số và mật khẩu, hoặc mã 6 chữ số.',
     en: 'Fill in the form: the 12-digit ID number and the password, or the 6-digit code.',
   },
+  'oidc.DEPENDENTS_NOT_ALLOWED': {
+    vi: 'Dịch vụ này không còn cho phép đăng nhập thay cho người phụ thuộc. Hãy quay lại dịch vụ và đăng nhập cho chính bạn.',
+    en: 'This service no longer allows signing in for a dependent. Return to the service and sign in for yourself.',
+  },
   'oidc.INTERACTION_EXPIRED': {
     vi: 'Trang đăng nhập này đã hết hạn hoặc đã được dùng. Hãy quay lại dịch vụ và bắt đầu lại.',
     en: 'This login page has expired or was already used. Return to the service and start again.',

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Deps } from '../../deps.js'
 import { defineErrors, fail } from '../../platform/errors.js'
 import { findPayload } from './adapter.repository.js'
-import { findClient } from './clients.repository.js'
+import { cachedClient } from './clients.cache.js'
 
 export const MACHINE_TOKEN = defineErrors('oidc', {
   MACHINE_TOKEN_REQUIRED: [
@@ -42,7 +42,7 @@ const words = (v: unknown) => (typeof v === 'string' ? v.split(' ').filter(Boole
  * for client credentials and active (a suspension cuts it off at once).
  */
 export const verifyMachineToken = async (
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'notifications'>,
   authorization: string | undefined,
   scope: string,
 ): Promise<MachineCaller> => {
@@ -53,7 +53,7 @@ export const verifyMachineToken = async (
   if (payload.jkt !== undefined || payload['x5t#S256'] !== undefined)
     fail(MACHINE_TOKEN.MACHINE_TOKEN_INVALID)
   const clientId = typeof payload.clientId === 'string' ? payload.clientId : ''
-  const client = clientId ? await findClient(deps.db, clientId) : undefined
+  const client = clientId ? await cachedClient(deps, clientId) : undefined
   if (client?.status !== 'active' || !client.client_credentials) fail(MACHINE_TOKEN.MACHINE_TOKEN_INVALID)
   const scopes = words(payload.scope)
   if (!scopes.includes(scope))
@@ -66,7 +66,7 @@ export const verifyMachineToken = async (
  * `WWW-Authenticate` challenge (`invalid_token` or `insufficient_scope`).
  */
 export const requireMachineToken = async (
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'notifications'>,
   req: FastifyRequest,
   reply: FastifyReply,
   scope: string,

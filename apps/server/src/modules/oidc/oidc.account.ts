@@ -1,8 +1,15 @@
-import type { Account, AccountClaims, FindAccount, KoaContextWithOIDC } from 'oidc-provider'
+import {
+  type Account,
+  type AccountClaims,
+  errors,
+  type FindAccount,
+  type KoaContextWithOIDC,
+} from 'oidc-provider'
 import type { Deps } from '../../deps.js'
 import { AppError } from '../../platform/errors.js'
 import { actingForSubject, findAccountBySubject } from '../accounts/index.js'
 import { FOREIGNER_ID, findForeignerRecord, findPersonRecord } from '../registry/index.js'
+import { clientRowOnce } from './clients.lookup.js'
 import { accountIdForRequest, parseActingAccountId, WITHHELD_FOR_DEPENDENTS } from './oidc.act-for.js'
 import { birthdate } from './oidc.birthdate.js'
 import { extraClaims } from './oidc.claims.js'
@@ -41,7 +48,7 @@ export const claimsOf = async (
 const pairwiseSubOf = async (ctx: KoaContextWithOIDC, subjectId: string) =>
   String((await new ctx.oidc.provider.Claims({ sub: subjectId }, { ctx }).scope('openid').result()).sub)
 
-type FindAccountDeps = AccountDeps & Pick<Deps, 'clock' | 'policy'>
+type FindAccountDeps = AccountDeps & Pick<Deps, 'clock' | 'policy' | 'notifications'>
 
 /**
  * A representative signed in for a dependent (docs/oidc.md, "Acting for a dependent"): the claims are the
@@ -54,14 +61,17 @@ const actingAccount = async (
   ctx: KoaContextWithOIDC,
   accountId: string,
   who: { dependent: string; representative: string },
+  token: { clientId?: string | undefined } | undefined,
 ): Promise<Account | undefined> => {
-  let relationship: string
-  try {
-    relationship = (await actingForSubject(deps, who.representative, who.dependent)).representation.relation
-  } catch (e) {
-    if (e instanceof AppError) return undefined
-    throw e
+  // The relying party must allow it now (its row is read per request): turned off, nothing more for dependents.
+  const clientId = token?.clientId ?? ctx.oidc.client?.clientId
+  if (!clientId || !(await clientRowOnce(deps, clientId))?.allow_dependents) {
+    // In the authorization request itself (no token yet) the relying party hears why; later uses find no account.
+    if (!token) throw new errors.AccessDenied('this service no longer allows signing in for a dependent')
+    return undefined
   }
+  const relationship = await liveRelationship(deps, who)
+  if (relationship === undefined) return undefined
   return {
     accountId,
     claims: async (use, scope, claims, rejected) => {
@@ -80,17 +90,45 @@ const actingAccount = async (
   }
 }
 
+// How the representative is related to the dependent while the representation is live, else undefined.
+const liveRelationship = async (
+  deps: FindAccountDeps,
+  who: { dependent: string; representative: string },
+): Promise<string | undefined> => {
+  try {
+    return (await actingForSubject(deps, who.representative, who.dependent)).representation.relation
+  } catch (e) {
+    if (e instanceof AppError) return undefined
+    throw e
+  }
+}
+
+/**
+ * Whether a token still stands for its account, as introspection must answer: a token a representative got
+ * for a dependent stops when the representation ends or the relying party stops allowing it, exactly when
+ * findAccount stops finding the acting account (oidc-provider's introspection checks only the grant).
+ */
+export const tokenAccountLive = async (
+  deps: FindAccountDeps,
+  token: { accountId?: string | undefined; clientId?: string | undefined },
+) => {
+  const acting = token.accountId ? parseActingAccountId(token.accountId) : null
+  if (!acting) return true
+  if (!token.clientId || !(await clientRowOnce(deps, token.clientId))?.allow_dependents) return false
+  return (await liveRelationship(deps, acting)) !== undefined
+}
+
 /**
  * The provider's account is the e-ID account, keyed by its username (the personal ID number). Only an
  * active account is found: a locked or closed one stops getting tokens and userinfo at once.
  */
 export const findAccount = (deps: FindAccountDeps): FindAccount => {
   const recordRelease = releaseRecorder(deps)
-  return async (ctx, id): Promise<Account | undefined> => {
+  return async (ctx, id, token): Promise<Account | undefined> => {
     // A representative who chose a dependent in this authorization request is resolved to the acting account.
     const sub = accountIdForRequest(ctx, id)
     const acting = parseActingAccountId(sub)
-    if (acting) return actingAccount(deps, recordRelease, ctx, sub, acting)
+    if (acting) return actingAccount(deps, recordRelease, ctx, sub, acting, token)
     const account = await findAccountBySubject(deps.db, sub)
     if (account?.status !== 'active') return undefined
     return {

@@ -5,7 +5,7 @@ import { dependentsToActFor } from '../accounts/index.js'
 import { clientRowOnce } from './clients.lookup.js'
 import { latestLiveGrantId } from './consent.repository.js'
 
-type ActForDeps = Pick<Deps, 'db' | 'clock' | 'policy'>
+type ActForDeps = Pick<Deps, 'db' | 'clock' | 'policy' | 'notifications'>
 
 /** The prompt between login and consent where a representative chooses whom they sign in for. */
 export const ACT_FOR_PROMPT = 'act_for'
@@ -71,7 +71,7 @@ export const actForPrompt = (deps: ActForDeps) =>
         if (!accountId || !clientId || chosenSubject(ctx.oidc.result))
           return interactionPolicy.Check.NO_NEED_TO_PROMPT
         // The flag first: a relying party without it costs no query.
-        if (!(await clientRowOnce(deps.db, clientId))?.allow_dependents)
+        if (!(await clientRowOnce(deps, clientId))?.allow_dependents)
           return interactionPolicy.Check.NO_NEED_TO_PROMPT
         return (await dependentsToActFor(deps, accountId)).length
           ? interactionPolicy.Check.REQUEST_PROMPT

@@ -1,6 +1,7 @@
 import { type Adapter, type AdapterPayload, errors } from 'oidc-provider'
 import type { Deps } from '../../deps.js'
 import { findPayloadCoalesced } from './adapter.coalesce.js'
+import { forgetAhead, takeAhead } from './adapter.prefetch.js'
 import {
   consumePayload,
   destroyPayload,
@@ -31,6 +32,7 @@ const toPayload = (row: { payload: StoredPayload; consumed_at: Date | null } | u
  */
 export const payloadAdapter = (deps: AdapterDeps, model: string): Adapter => ({
   async upsert(id, payload, expiresIn) {
+    forgetAhead(model)
     const now = deps.clock.now()
     const { consumed: _consumed, ...rest } = payload
     await upsertPayload(deps.db, {
@@ -44,15 +46,20 @@ export const payloadAdapter = (deps: AdapterDeps, model: string): Adapter => ({
     })
   },
   async find(id) {
+    const ahead = takeAhead(model, 'id', id)
+    if (ahead !== undefined) return toPayload(ahead ?? undefined)
     return toPayload(await findPayloadCoalesced(deps.db, model, id, deps.clock.now()))
   },
   async findByUid(uid) {
+    const ahead = takeAhead(model, 'uid', uid)
+    if (ahead !== undefined) return toPayload(ahead ?? undefined)
     return toPayload(await findPayloadByUid(deps.db, model, uid, deps.clock.now()))
   },
   async findByUserCode(userCode) {
     return toPayload(await findPayloadByUserCode(deps.db, model, userCode, deps.clock.now()))
   },
   async consume(id) {
+    forgetAhead(model)
     if (await consumePayload(deps.db, model, id, deps.clock.now())) return
     // Lost the race to another request with the same code or token: refuse, and revoke what it opened.
     const grantId = await grantOf(deps.db, model, id)
@@ -60,9 +67,11 @@ export const payloadAdapter = (deps: AdapterDeps, model: string): Adapter => ({
     throw new errors.InvalidGrant({ detail: `${model} was already used` })
   },
   async destroy(id) {
+    forgetAhead(model)
     await destroyPayload(deps.db, model, id)
   },
   async revokeByGrantId(grantId) {
+    forgetAhead(model)
     await revokeModelByGrant(deps.db, model, grantId)
   },
 })

@@ -7,7 +7,7 @@ import { findClient } from './clients.repository.js'
 import { KNOWN_SCOPES } from './clients.schemas.js'
 import { errorPage } from './interaction.pages.js'
 import { logoutSource, postLogoutSuccessSource } from './logout.pages.js'
-import { findAccount } from './oidc.account.js'
+import { findAccount, tokenAccountLive } from './oidc.account.js'
 import { existingGrant, expiresWithSession, subjectOfAccountId } from './oidc.act-for.js'
 import { payloadAdapter } from './oidc.adapter.js'
 import { cookieKeys, pairwiseSubject } from './oidc.keys.js'
@@ -122,8 +122,10 @@ export const providerConfiguration = (deps: Deps, jwks: { keys: JWK[] }): Config
       devInteractions: { enabled: false },
       introspection: {
         enabled: true,
-        // A relying party may introspect only the tokens issued to it.
-        allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
+        // A relying party may introspect only the tokens issued to it, and a dependent's only while they
+        // still stand (the representation live, the relying party still allowing it).
+        allowedPolicy: async (_ctx, client, token) =>
+          token.clientId === client.clientId && (await tokenAccountLive(deps, token)),
       },
       revocation: {
         enabled: true,

@@ -37,4 +37,10 @@ export const OIDC = defineErrors('oidc', {
     'This step does not belong to the login in progress: start again from the service',
   ],
   FORM_INVALID: [400, 'The form is incomplete'],
+  DEPENDENTS_NOT_ALLOWED: [403, 'This relying party does not allow signing in for a dependent'],
+  ALLOW_DEPENDENTS_UNCHANGED: [409, 'This relying party already has that setting for acting for dependents'],
+  REASON_REQUIRED: [
+    400,
+    'A change to what a relying party may do gives its reason in writing (10 to 2000 characters)',
+  ],
 })

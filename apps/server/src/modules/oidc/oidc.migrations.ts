@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { ModuleMigrations } from '../../platform/migrate.js'
+import { clientNotifyDown, clientNotifyUp } from './clients.cache.migration.js'
 import { applicationsDown, applicationsUp } from './onboarding.migration.js'
 import { qrLoginDown, qrLoginUp } from './qr-login.migration.js'
 import { linkIndexDown, linkIndexUp, sessionEndDown, sessionEndUp } from './session-end.migration.js'
@@ -76,6 +77,17 @@ const run = async (db: Kysely<unknown>, script: string) => {
 }
 
 export const oidcMigrations: ModuleMigrations = {
+  // Every change of a client is announced, so that each process's client cache drops it (clients.cache.ts).
+  oidc_0015_client_notify: { up: clientNotifyUp, down: clientNotifyDown },
+  // A former dependent's connections list the consents representatives gave for them (consent.repository.ts).
+  oidc_0016_grant_on_behalf_index: {
+    up: (db: Kysely<unknown>) =>
+      run(
+        db,
+        "CREATE INDEX oidc_payload_grant_on_behalf ON oidc_payload ((split_part(payload->>'accountId', ':', 2))) WHERE model = 'Grant' AND payload->>'accountId' LIKE 'for:%'",
+      ),
+    down: (db: Kysely<unknown>) => run(db, 'DROP INDEX oidc_payload_grant_on_behalf'),
+  },
   // Back-channel logout when the accounts session behind a provider session ends (docs/oidc.md).
   oidc_0012_logout_delivery: { up: sessionEndUp, down: sessionEndDown },
   oidc_0013_link_by_accounts_session: { up: linkIndexUp, down: linkIndexDown },

@@ -22,7 +22,7 @@ const accountOf = async (deps: Pick<Deps, 'db'>, ctx: KoaContextWithOIDC, accoun
  * cannot be raised in a browser (level 2 is granted at a police counter), so a low level ends the request
  * with access_denied at the relying party instead of asking the citizen for anything.
  */
-const accountMayLogIn = (deps: Pick<Deps, 'db'>) =>
+const accountMayLogIn = (deps: Pick<Deps, 'db' | 'notifications'>) =>
   new Check(
     'account_level',
     'the e-ID account does not reach the level this relying party requires',
@@ -33,7 +33,7 @@ const accountMayLogIn = (deps: Pick<Deps, 'db'>) =>
       if (!accountId || !clientId) return Check.NO_NEED_TO_PROMPT
       const [account, client] = await Promise.all([
         accountOf(deps, ctx, accountId),
-        clientRowOnce(deps.db, clientId),
+        clientRowOnce(deps, clientId),
       ])
       if (account?.status !== 'active') throw new errors.AccessDenied('the e-ID account is locked or closed')
       const required = requiredLevel(client?.min_level ?? 2, ctx.oidc.params?.acr_values)
@@ -49,7 +49,7 @@ const accountMayLogIn = (deps: Pick<Deps, 'db'>) =>
  * The account reaches the required level but this browser's login does not (the account was raised to
  * level 2 at a counter after the login): the citizen logs in again, and the new login carries the new acr.
  */
-const sessionReachesLevel = (deps: Pick<Deps, 'db'>) =>
+const sessionReachesLevel = (deps: Pick<Deps, 'db' | 'notifications'>) =>
   new Check(
     'acr_step_up',
     "the session's authentication context is below the level this request requires",
@@ -58,14 +58,14 @@ const sessionReachesLevel = (deps: Pick<Deps, 'db'>) =>
       const session = ctx.oidc.session
       const clientId = ctx.oidc.client?.clientId
       if (!session?.accountId || !clientId || ctx.oidc.result?.login) return Check.NO_NEED_TO_PROMPT
-      const client = await clientRowOnce(deps.db, clientId)
+      const client = await clientRowOnce(deps, clientId)
       const required = requiredLevel(client?.min_level ?? 2, ctx.oidc.params?.acr_values)
       return (levelOfAcr(session.acr) ?? 0) < required ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT
     },
   )
 
 /** oidc-provider's login and consent prompts, with the level rules added to login; "who for?" between them. */
-export const interactionPolicyFor = (deps: Pick<Deps, 'db' | 'clock' | 'policy'>) => {
+export const interactionPolicyFor = (deps: Pick<Deps, 'db' | 'clock' | 'policy' | 'notifications'>) => {
   const policy = interactionPolicy.base()
   policy.get('login')?.checks.add(accountMayLogIn(deps))
   policy.get('login')?.checks.add(sessionReachesLevel(deps))

@@ -193,14 +193,14 @@ export const logIn = async (
   t: OidcTest,
   agent: TestAgent,
   url: URL,
-  who: { username: string; consent?: 'allow' | 'deny' },
+  who: { username: string; password?: string; consent?: 'allow' | 'deny' },
 ): Promise<Step> => {
   let step = await agent.go(url.href)
   for (let i = 0; i < 5 && !step.callback; i++) {
     if (step.body.includes('/login"')) {
       // The clock is frozen: a second of its own makes the SMS code sent now the newest one.
       t.clock.advance(1000)
-      step = await agent.submit(step, 'login', { username: who.username, password: PASSWORD })
+      step = await agent.submit(step, 'login', { username: who.username, password: who.password ?? PASSWORD })
     } else if (step.body.includes('/verify"'))
       step = await agent.submit(step, 'verify', { code: await lastSmsCode(t.db, 'otp.login_new_device') })
     else if (step.body.includes('/confirm"'))

@@ -3,7 +3,7 @@ import type { Db } from '../../database.js'
 import type { Deps } from '../../deps.js'
 import { fail } from '../../platform/errors.js'
 import { assertFourEyes, type Officer } from '../officers/index.js'
-import { addClient, reinstateClient, suspendClient } from './clients.service.js'
+import { addClient, reinstateClient, setAllowDependents, suspendClient } from './clients.service.js'
 import type { ClientJwks } from './oidc.table.js'
 import { auditApplication, type OnboardingActor } from './onboarding.audit.js'
 import { ONBOARDING } from './onboarding.errors.js'
@@ -136,7 +136,10 @@ export const approveApplication = async (deps: OnboardingDeps, id: string, a: Ap
       )) ?? fail(ONBOARDING.WRONG_STATE)
     await auditApplication(trx, deps.clock, actorOf(a), 'approved', id, { clientId: creds.client_id })
     await noticeDecision(trx, deps, moved, 'approved')
-    return toApplicationView({ ...moved, client_status: creds.status }, today(deps))
+    return toApplicationView(
+      { ...moved, client_status: creds.status, client_allow_dependents: creds.allow_dependents },
+      today(deps),
+    )
   })
 }
 
@@ -183,4 +186,28 @@ export const changeClientStatus = async (
       ? await suspendClient(deps, actor, r.client_id, written, notice)
       : await reinstateClient(deps, actor, r.client_id, written, notice)
   return toApplicationView({ ...r, client_status: client.status }, today(deps))
+}
+
+/**
+ * Lets representatives sign in for dependents at an approved application's client, or stops it, with a
+ * written reason (clients.service audits it); the organisation is told in the change's own transaction.
+ */
+export const changeClientDependents = async (
+  deps: OnboardingDeps,
+  id: string,
+  allow: boolean,
+  reason: string,
+  a: Appraiser,
+) => {
+  assertAgency(a)
+  const r = await load(deps, id)
+  if (r.client_id === null) return fail(ONBOARDING.NOT_APPROVED)
+  const actor = { id: a.officer.officerNumber, kind: 'officer' as const }
+  const notice = (trx: Db) =>
+    noticeDecision(trx, deps, r, allow ? 'dependents_allowed' : 'dependents_disallowed', reason.trim())
+  const client = await setAllowDependents(deps, actor, r.client_id, allow, reason, notice)
+  return toApplicationView(
+    { ...r, client_status: client.status, client_allow_dependents: client.allow_dependents },
+    today(deps),
+  )
 }

@@ -5,7 +5,13 @@ import { enqueueNotification } from '../../platform/notify/index.js'
 import type { ApplicationRow } from './onboarding.table.js'
 
 /** The appraisal's outcomes the organisation is told of (D69 Art 18: a refusal is answered in writing, with reasons). */
-export type ApplicationDecision = 'approved' | 'refused' | 'suspended' | 'reinstated'
+export type ApplicationDecision =
+  | 'approved'
+  | 'refused'
+  | 'suspended'
+  | 'reinstated'
+  | 'dependents_allowed'
+  | 'dependents_disallowed'
 
 type Notice = { vi: { subject: string; lines: string[] }; en: { subject: string; lines: string[] } }
 
@@ -94,6 +100,44 @@ const noticeOf = (
         en: {
           subject: 'Connection reinstated',
           lines: [`The connection of ${service} (application ${r.id}) was reinstated on ${on}.`, ...why.en],
+        },
+      }
+    }
+    case 'dependents_allowed': {
+      const why = because('Lý do', 'Reason')
+      return {
+        vi: {
+          subject: 'Cho phép đăng nhập thay cho người phụ thuộc',
+          lines: [
+            `Từ ngày ${dmy(on)}, cha, mẹ hoặc người giám hộ được đăng nhập dịch vụ ${service} (mã hồ sơ ${r.id}) thay cho con chưa đủ 14 tuổi hoặc người được giám hộ của mình.`,
+            ...why.vi,
+          ],
+        },
+        en: {
+          subject: 'Signing in for dependents allowed',
+          lines: [
+            `From ${on}, a parent or guardian may sign in to ${service} (application ${r.id}) for a child under 14 or a ward they represent.`,
+            ...why.en,
+          ],
+        },
+      }
+    }
+    case 'dependents_disallowed': {
+      const why = because('Lý do', 'Reason')
+      return {
+        vi: {
+          subject: 'Không còn cho phép đăng nhập thay cho người phụ thuộc',
+          lines: [
+            `Từ ngày ${dmy(on)}, dịch vụ ${service} (mã hồ sơ ${r.id}) không còn được đăng nhập thay cho người phụ thuộc: các mã truy cập đã cấp cho người phụ thuộc ngừng hiệu lực.`,
+            ...why.vi,
+          ],
+        },
+        en: {
+          subject: 'Signing in for dependents no longer allowed',
+          lines: [
+            `From ${on}, ${service} (application ${r.id}) no longer lets anyone sign in for a dependent: the tokens issued for dependents stop working.`,
+            ...why.en,
+          ],
         },
       }
     }

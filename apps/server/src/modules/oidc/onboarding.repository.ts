@@ -1,5 +1,6 @@
 import { sql, type Updateable } from 'kysely'
 import type { Db } from '../../database.js'
+import { clientChanged } from './clients.changes.js'
 import { type ApplicationEvent, OPEN_STATES, statesAllowing } from './onboarding.flow.js'
 import type { ApplicationState, NewApplicationRow, OidcApplicationTable } from './onboarding.table.js'
 
@@ -33,7 +34,7 @@ export const applicationsOf = (db: Db, accountId: string) =>
     .selectFrom('oidc_application as a')
     .leftJoin('oidc_client as c', 'c.client_id', 'a.client_id')
     .selectAll('a')
-    .select('c.status as client_status')
+    .select(['c.status as client_status', 'c.allow_dependents as client_allow_dependents'])
     .where('a.applicant_account_id', '=', accountId)
     .orderBy('a.created_at', 'desc')
     .orderBy('a.id', 'desc')
@@ -44,7 +45,7 @@ export const applicationWithClient = (db: Db, id: string) =>
     .selectFrom('oidc_application as a')
     .leftJoin('oidc_client as c', 'c.client_id', 'a.client_id')
     .selectAll('a')
-    .select('c.status as client_status')
+    .select(['c.status as client_status', 'c.allow_dependents as client_allow_dependents'])
     .where('a.id', '=', id)
     .executeTakeFirst()
 
@@ -77,7 +78,7 @@ export const applicationQueue = async (db: Db, f: QueueFilter) => {
   const [items, total] = await Promise.all([
     ordered
       .selectAll('a')
-      .select('c.status as client_status')
+      .select(['c.status as client_status', 'c.allow_dependents as client_allow_dependents'])
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute(),
@@ -98,14 +99,17 @@ export const markCredentialsCollected = (db: Db, id: string, now: Date) =>
     .executeTakeFirst()
 
 /** Replaces a secret client's secret hash: the old secret stops working at once. */
-export const setClientSecretHash = (db: Db, clientId: string, secretHash: string, now: Date) =>
-  db
+export const setClientSecretHash = async (db: Db, clientId: string, secretHash: string, now: Date) => {
+  const set = await db
     .updateTable('oidc_client')
     .set({ secret_hash: secretHash, updated_at: now })
     .where('client_id', '=', clientId)
     .where('auth_method', '<>', 'private_key_jwt')
     .returning('client_id')
     .executeTakeFirst()
+  clientChanged(clientId)
+  return set
+}
 
 /** Replaces a private_key_jwt client's public keys, and the application's copy, in the caller's transaction. */
 export const setClientKeys = async (
@@ -121,6 +125,7 @@ export const setClientKeys = async (
     .where('client_id', '=', clientId)
     .where('auth_method', '=', 'private_key_jwt')
     .execute()
+  clientChanged(clientId)
   await db
     .updateTable('oidc_application')
     .set({ jwks, updated_at: now })

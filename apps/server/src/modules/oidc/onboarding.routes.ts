@@ -9,6 +9,7 @@ import {
   type Appraiser,
   appraisalQueue,
   approveApplication,
+  changeClientDependents,
   changeClientStatus,
   readApplication,
   recordAgreement,
@@ -17,6 +18,7 @@ import {
 import {
   AgreementBody,
   ApplicationBody,
+  DependentsBody,
   IdParams,
   QueueQuery,
   ReasonBody,
@@ -220,6 +222,26 @@ export const onboardingRoutes = (app: FastifyInstance, deps: Deps) => {
       },
     },
     async (req) => refuseApplication(deps, req.params.id, req.body.reason, await appraiser(deps, req, true)),
+  )
+  r.post(
+    `${OFFICER}/:id/allow-dependents`,
+    {
+      schema: {
+        tags: OFFICER_TAGS,
+        summary:
+          "Turn acting for dependents on or off for the approved client, with a written reason (oidc.REASON_REQUIRED); off stops the dependents' logins and tokens at once",
+        params: IdParams,
+        body: DependentsBody,
+      },
+    },
+    async (req) =>
+      changeClientDependents(
+        deps,
+        req.params.id,
+        req.body.allowDependents,
+        req.body.reason,
+        await appraiser(deps, req, true),
+      ),
   )
   for (const [step, to] of [
     ['suspend', 'suspended'],

@@ -80,6 +80,17 @@ export const ReasonBody = z.object({
     .describe('Written reason (a refusal needs at least 10 characters)'),
 })
 
+/** The management agency turns acting for dependents on or off for an approved client, saying why. */
+export const DependentsBody = z.object({
+  allowDependents: z
+    .boolean()
+    .describe('Let a parent or guardian sign in for a child or ward they represent'),
+  reason: z
+    .string()
+    .max(2000)
+    .describe('Written reason, recorded and sent to the organisation (at least 10 characters)'),
+})
+
 export const IdParams = z.object({ id: z.uuid() })
 
 export const QueueQuery = z.object({

@@ -262,7 +262,10 @@ export const registerSandboxClient = async (
       clientId: creds.client_id,
     })
     return {
-      application: toApplicationView({ ...row, client_status: creds.status }, on),
+      application: toApplicationView(
+        { ...row, client_status: creds.status, client_allow_dependents: creds.allow_dependents },
+        on,
+      ),
       credentials: credentialsOf(deps, creds.client_id, creds.client_secret),
     }
   })

@@ -17,7 +17,7 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null)
 export const isOverdue = (r: ApplicationRow, today: string) =>
   OPEN_STATES.includes(r.state) && r.due_on < today
 
-type WithClient = ApplicationRow & { client_status?: string | null }
+type WithClient = ApplicationRow & { client_status?: string | null; client_allow_dependents?: boolean | null }
 
 /** An application as its applicant and the appraisers see it (never a secret). */
 export const toApplicationView = (r: WithClient, today: string) => ({
@@ -52,6 +52,8 @@ export const toApplicationView = (r: WithClient, today: string) => ({
   refusalReason: r.refusal_reason,
   clientId: r.client_id,
   clientStatus: r.client_status ?? null,
+  /** The client's own flag, which the management agency may change after approval; null before approval. */
+  clientAllowDependents: r.client_allow_dependents ?? null,
   credentialsCollected: r.credentials_collected_at !== null,
   withdrawnAt: iso(r.withdrawn_at),
   createdAt: iso(r.created_at),

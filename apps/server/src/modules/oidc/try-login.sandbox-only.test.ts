@@ -163,7 +163,7 @@ describe('the try-a-login redirect URI', () => {
     const { credentials } = ok(await sandboxClient(), 201)
     const redirectUris = async (OIDC_SANDBOX: string) => {
       const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: t.issuer, OIDC_SANDBOX })
-      return (await clientAdapter({ db: t.db, config }).find(credentials.client_id))?.redirect_uris
+      return (await clientAdapter({ ...t.deps, config }).find(credentials.client_id))?.redirect_uris
     }
     expect(await redirectUris('true')).toEqual([CALLBACK, tryUri])
     expect(await redirectUris('false')).toEqual([CALLBACK])

@@ -31,6 +31,8 @@ export type Application = {
   refusalReason: string | null
   clientId: string | null
   clientStatus: 'active' | 'suspended' | null
+  /** The client's own flag, which the management agency may change after approval; null before approval. */
+  clientAllowDependents: boolean | null
   credentialsCollected: boolean
 }
 

@@ -73,7 +73,19 @@ export const RpApplicationPage = () => {
             {a.authMethod} ({a.profile})
           </Fact>
           <Fact label={t(`${k}.allowDependents`)}>
-            {t(a.allowDependents ? `${k}.dependentsAllowed` : `${k}.dependentsNotAllowed`)}
+            {a.clientAllowDependents === null ? (
+              t(a.allowDependents ? `${k}.dependentsAllowed` : `${k}.dependentsNotAllowed`)
+            ) : (
+              <>
+                {t(`${k}.clientDependents`)}:{' '}
+                {t(a.clientAllowDependents ? `${k}.dependentsAllowed` : `${k}.dependentsNotAllowed`)}
+                <Text size="sm" c="dimmed">
+                  {t(`${k}.applicationAsked`, {
+                    value: t(a.allowDependents ? `${k}.dependentsAllowed` : `${k}.dependentsNotAllowed`),
+                  })}
+                </Text>
+              </>
+            )}
           </Fact>
           <Fact label={t(`${k}.redirectUris`)}>{a.redirectUris.join(' ')}</Fact>
           <Fact label={t('officer.relyingParties.queue.dueOn')}>{day(a.dueOn)}</Fact>
@@ -150,7 +162,7 @@ export const RpApplicationPage = () => {
             )}
             {a.clientStatus === 'active' && (
               <Button
-                color="orange"
+                color="red.9"
                 variant="outline"
                 onClick={() => step.mutate({ step: 'suspend', body: { reason } })}
               >
@@ -162,7 +174,27 @@ export const RpApplicationPage = () => {
                 {t(`${k}.reinstate`)}
               </Button>
             )}
+            {a.clientAllowDependents !== null && (
+              <Button
+                variant="outline"
+                color={a.clientAllowDependents ? 'red.9' : undefined}
+                aria-describedby="dependents-note"
+                onClick={() =>
+                  step.mutate({
+                    step: 'allow-dependents',
+                    body: { allowDependents: !a.clientAllowDependents, reason },
+                  })
+                }
+              >
+                {t(a.clientAllowDependents ? `${k}.stopDependents` : `${k}.startDependents`)}
+              </Button>
+            )}
           </Group>
+          {a.clientAllowDependents !== null && (
+            <Text size="sm" c="dimmed" id="dependents-note">
+              {t(`${k}.dependentsNote`)}
+            </Text>
+          )}
         </Stack>
       )}
     </Stack>

@@ -26,6 +26,7 @@ export type RpStep =
   | { step: 'agreement'; body: { number: string; signedOn: string } }
   | { step: 'approve' }
   | { step: 'refuse' | 'suspend' | 'reinstate'; body: { reason: string } }
+  | { step: 'allow-dependents'; body: { allowDependents: boolean; reason: string } }
 
 /** One appraisal step; the answer is the application as it is now. */
 export const useRpStep = (id: string) => {

@@ -14,6 +14,7 @@ import {
   useDependentConnections,
   useRevokeConnection,
   useRevokeDependentConnection,
+  useRevokeOnBehalfConnection,
 } from './dataAccessApi'
 import { scopeLabel } from './dataAccessLabels'
 
@@ -28,7 +29,10 @@ const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
   </Text>
 )
 
-/** One connected service: who, why, what it may read, since when and until when. */
+// "on 02/04/2030": the day alone, in Vietnam time.
+const vnDay = (iso: string) => formatVnDateTime(iso).split(' ')[0] ?? iso
+
+/** One connected service: who, why, what it may read, since when and until when (and who agreed, if not the holder). */
 const ConnectionItem = ({
   c,
   onRevoke,
@@ -49,6 +53,14 @@ const ConnectionItem = ({
         <Title order={level} size="h4" id={headingId}>
           {c.name}
         </Title>
+        {c.givenBy?.map((g) => (
+          <Text size="sm" fw={500} key={`${g.name}-${g.grantedAt}`}>
+            {t('dataAccess.connections.givenBy', {
+              name: g.name,
+              date: g.grantedAt ? vnDay(g.grantedAt) : '—',
+            })}
+          </Text>
+        ))}
         <Fact label={t('dataAccess.connections.purpose')}>
           {c.purpose ?? t('dataAccess.connections.noPurpose')}
         </Fact>
@@ -94,6 +106,7 @@ const ConnectionList = ({
   idPrefix,
   level,
   forName,
+  onBehalf = false,
 }: {
   items: Connection[]
   revoke: Revoke
@@ -102,6 +115,8 @@ const ConnectionList = ({
   level: 2 | 3
   /** The dependent's name when these are consents given for them. */
   forName?: string
+  /** Consents a representative gave for the holder. */
+  onBehalf?: boolean
 }) => {
   const { t } = useTranslation()
   const [confirming, setConfirming] = useState<Connection | null>(null)
@@ -114,9 +129,11 @@ const ConnectionList = ({
     revoke.mutate(c.clientId, {
       onSuccess: () => {
         setDone(
-          forName
-            ? t('dataAccess.connections.revokedFor', { name: c.name, dependent: forName })
-            : t('dataAccess.connections.revoked', { name: c.name }),
+          onBehalf
+            ? t('dataAccess.connections.revokedOnBehalf', { name: c.name })
+            : forName
+              ? t('dataAccess.connections.revokedFor', { name: c.name, dependent: forName })
+              : t('dataAccess.connections.revoked', { name: c.name }),
         )
         setConfirming(null)
       },
@@ -151,12 +168,14 @@ const ConnectionList = ({
         onClose={close}
         closeButtonProps={{ 'aria-label': t('dataAccess.connections.close') }}
         title={
-          forName
-            ? t('dataAccess.connections.confirmTitleFor', {
-                name: confirming?.name ?? '',
-                dependent: forName,
-              })
-            : t('dataAccess.connections.confirmTitle', { name: confirming?.name ?? '' })
+          onBehalf
+            ? t('dataAccess.connections.confirmTitleOnBehalf', { name: confirming?.name ?? '' })
+            : forName
+              ? t('dataAccess.connections.confirmTitleFor', {
+                  name: confirming?.name ?? '',
+                  dependent: forName,
+                })
+              : t('dataAccess.connections.confirmTitle', { name: confirming?.name ?? '' })
         }
         centered
         size="md"
@@ -166,9 +185,11 @@ const ConnectionList = ({
           <List size="sm" spacing="xs">
             {CONSEQUENCES.map((k) => (
               <List.Item key={k}>
-                {forName
-                  ? t(`dataAccess.connections.consequencesFor.${k}`, { dependent: forName })
-                  : t(`dataAccess.connections.consequences.${k}`)}
+                {onBehalf
+                  ? t(`dataAccess.connections.consequencesOnBehalf.${k}`)
+                  : forName
+                    ? t(`dataAccess.connections.consequencesFor.${k}`, { dependent: forName })
+                    : t(`dataAccess.connections.consequences.${k}`)}
               </List.Item>
             ))}
           </List>
@@ -230,16 +251,41 @@ const DependentConnections = ({ dependent }: { dependent: Dependent }) => {
   )
 }
 
+/** The consents a parent or guardian gave for the holder (e.g. before the holder took the account over). */
+const OnBehalfConnections = ({ items, revoke }: { items: Connection[]; revoke: Revoke }) => {
+  const { t } = useTranslation()
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="on-behalf-connections" mt="md">
+      <Title order={2} size="h3" id="on-behalf-connections">
+        {t('dataAccess.connections.onBehalfTitle')}
+      </Title>
+      <Text c="dimmed">{t('dataAccess.connections.onBehalfIntro')}</Text>
+      <ConnectionList
+        items={items}
+        revoke={revoke}
+        listLabel={t('dataAccess.connections.onBehalfListLabel')}
+        idPrefix="connection-on-behalf"
+        level={3}
+        onBehalf
+      />
+    </Stack>
+  )
+}
+
 /**
- * "Dịch vụ đã liên kết": the relying parties the citizen has a remembered consent with, and revocation; then,
- * for each dependent the citizen acts for today, the consents given while signing in for them.
+ * "Dịch vụ đã liên kết": the relying parties the citizen has a remembered consent with, and revocation; the
+ * consents a representative gave for the citizen; then, for each dependent the citizen acts for today, the
+ * consents given while signing in for them.
  */
 export const ConnectionsPage = () => {
   const { t } = useTranslation()
   const connections = useConnections()
   const revoke = useRevokeConnection()
+  const revokeOnBehalf = useRevokeOnBehalfConnection()
   const dependents = useDependents()
-  const items = connections.data?.items ?? []
+  const all = connections.data?.items ?? []
+  const items = all.filter((c) => c.givenBy === null)
+  const onBehalf = all.filter((c) => c.givenBy !== null)
   const acting = (dependents.data ?? []).filter((d) => d.acting)
   return (
     <Stack gap="lg">
@@ -260,6 +306,10 @@ export const ConnectionsPage = () => {
         idPrefix="connection"
         level={2}
       />
+      {/* Kept after the last one is withdrawn, so its confirmation stays on screen. */}
+      {(onBehalf.length > 0 || revokeOnBehalf.isSuccess) && (
+        <OnBehalfConnections items={onBehalf} revoke={revokeOnBehalf} />
+      )}
       {acting.length > 0 && (
         <Stack gap="lg" mt="md">
           <Text c="dimmed">{t('dataAccess.connections.forIntro')}</Text>

@@ -13,6 +13,8 @@ export type Connection = {
   grantedAt: string | null
   expiresAt: string | null
   lastUsedAt: string | null
+  /** null: the holder's own consent; else the parents or guardians who gave it for the holder, and when. */
+  givenBy: { name: string; grantedAt: string | null }[] | null
 }
 
 export type Release = {
@@ -34,6 +36,7 @@ const dependentBase = (personalId: string) => `/api/v1/me/dependents/${encodeURI
 export const dataAccessPaths = {
   connections: '/api/v1/me/connections',
   connection: (clientId: string) => `/api/v1/me/connections/${encodeURIComponent(clientId)}`,
+  onBehalf: (clientId: string) => `/api/v1/me/connections/${encodeURIComponent(clientId)}/on-behalf`,
   log: (before: string | null, limit: number) => `/api/v1/me/data-access?${page(before, limit)}`,
   dependentConnections: (personalId: string) => `${dependentBase(personalId)}/connections`,
   dependentConnection: (personalId: string, clientId: string) =>
@@ -80,6 +83,15 @@ export const useRevokeConnection = () => {
   return useMutation<{ revoked: string }, ApiError, string>({
     mutationFn: (clientId) =>
       sessionSend<{ revoked: string }>('DELETE', dataAccessPaths.connection(clientId)),
+    onSettled: () => client.invalidateQueries({ queryKey: keys.connections }),
+  })
+}
+
+/** Withdraws the consents a representative gave to a service for the holder (before they took their account over). */
+export const useRevokeOnBehalfConnection = () => {
+  const client = useQueryClient()
+  return useMutation<{ revoked: string }, ApiError, string>({
+    mutationFn: (clientId) => sessionSend<{ revoked: string }>('DELETE', dataAccessPaths.onBehalf(clientId)),
     onSettled: () => client.invalidateQueries({ queryKey: keys.connections }),
   })
 }

@@ -24,6 +24,7 @@ const CLAIMS = [
   'card_expiry_date',
   'card_issuing_authority',
   'account_level',
+  'portrait',
 ] as const
 // A shared integrated document is logged as `document:<kind>` (docs/sharing.md).
 const DOCUMENT_KINDS = [
