@@ -19,6 +19,7 @@ import {
   compactCredentialsRoutesWith,
   credentialsRoutes,
   holderCredentialsRoutesWith,
+  verifierSeenRoutes,
 } from './modules/credentials/index.js'
 import { dataAccessRoutes } from './modules/data-access/index.js'
 import { credentialDocumentOf, documentsRoutes } from './modules/documents/index.js'
@@ -70,4 +71,6 @@ export const moduleRoutes: RouteModule[] = [
   documentsRoutes,
   sharingRoutes,
   cardCheckRoutes,
+  // Offline QRs: a verifier's scanners share one replay store.
+  verifierSeenRoutes,
 ]

@@ -30,7 +30,13 @@ export {
 export { type ShareKeyJwk, type TrustedKeys, trustKeys } from './keys.js'
 export { compressJwk, decompressPoint, type EcPublicJwk } from './p256.js'
 export { presentForQr, QR_MAX_AGE_SECONDS, QR_PREFIX } from './presentation.js'
-export { memorySeenStore, type SeenStore } from './seen.js'
+export {
+  memorySeenStore,
+  type SeenStore,
+  type SharedSeenAnswer,
+  seenKeyDigest,
+  sharedSeenStore,
+} from './seen.js'
 export { readStatusList, type StatusList, type StatusListResult, statusListChecker } from './status-list.js'
 export {
   type StatusCheck,

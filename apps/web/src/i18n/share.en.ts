@@ -25,6 +25,11 @@ export const shareEn: Shape<typeof shareVi> = {
     appCheckHint:
       'Official Dispatch 1101: an officer scans the code with their own level-2 account to confirm this is the genuine app and see your details.',
     noDocuments: 'No integrated documents to share yet.',
+    basicForeigner: 'Name, date of birth and nationality',
+    basicForeignerHint:
+      'Your name, date of birth and nationality as on your passport. An offline code carries only the name and date of birth.',
+    foreignerScopes:
+      "ID cards are issued to Vietnamese citizens and documents are integrated by a citizen's personal ID number: with a foreign resident's account you can share your name, date of birth and nationality, and prove the app to an officer.",
   },
   how: {
     legend: 'How to share?',
@@ -88,8 +93,16 @@ export const shareEn: Shape<typeof shareVi> = {
       'The code was issued by the e-ID platform to the account below and was scanned for the first time at',
     notGenuine: 'The app could not be confirmed',
     holder: 'Account holder',
+    portraitAlt: 'Portrait of {{name}} on record',
+    portraitHint: 'Compare the face in the portrait with the person in front of you.',
+    noPortrait: 'No portrait of this person is on record: compare with a photo ID.',
     name: 'Full name',
     personalId: 'Personal ID number',
+    subjectKind: 'Category',
+    citizen: 'Vietnamese citizen',
+    foreigner: 'Foreign resident in Viet Nam',
+    foreignerId: 'Foreigner ID number',
+    nationality: 'Nationality',
     birthDate: 'Date of birth',
     level: 'Account level',
     levelValue: 'Level {{level}}',
@@ -116,7 +129,10 @@ export const shareEn: Shape<typeof shareVi> = {
   },
   errorCodes: {
     LEVEL2_REQUIRED: 'Sharing by QR code needs a level-2 electronic identity account.',
-    CITIZENS_ONLY: 'Sharing ID card data is for Vietnamese citizens.',
+    CARD_FOR_CITIZENS_ONLY:
+      'ID cards are issued to Vietnamese citizens; a foreign resident can share name, date of birth and nationality.',
+    DOCUMENTS_FOR_CITIZENS_ONLY:
+      "Documents are integrated by a citizen's personal ID number, so a foreign resident's account has none to share.",
     TOO_MANY_PENDING: 'Too many QR codes are waiting to be scanned: cancel one or let it expire.',
     NO_VALID_CARD: 'The registry holds no valid ID card of yours.',
     RECORD_MISSING: 'The registry holds no record for this account.',
@@ -132,6 +148,7 @@ export const shareEn: Shape<typeof shareVi> = {
     WRONG_CHANNEL:
       'This QR code is not for this kind of scan: an app check is scanned in the VNeID app, a data share by a registered verifier.',
     SELF_REDEEM: 'You cannot scan your own QR code.',
+    RATE_LIMITED: 'This verifier scanned too many refused codes in a minute: wait a moment, then scan again.',
     VERIFIER_TOKEN_REQUIRED: "A verifier's token (share_redeem) is required.",
     VERIFIER_TOKEN_INVALID: "The verifier's token is invalid or expired.",
     VERIFIER_TOKEN_SENDER_CONSTRAINED: 'This function accepts plain Bearer tokens only.',

@@ -21,6 +21,11 @@ export const shareVi = {
     appCheckHint:
       'Theo Công văn 1101: cán bộ dùng tài khoản mức độ 2 của mình quét mã để xác nhận đây là ứng dụng thật và xem thông tin của bạn.',
     noDocuments: 'Chưa có giấy tờ tích hợp nào để chia sẻ.',
+    basicForeigner: 'Họ tên, ngày sinh và quốc tịch',
+    basicForeignerHint:
+      'Họ tên, ngày sinh và quốc tịch theo hộ chiếu. Mã ngoại tuyến chỉ chứa họ tên và ngày sinh.',
+    foreignerScopes:
+      'Thẻ căn cước chỉ cấp cho công dân Việt Nam và giấy tờ được tích hợp theo số định danh cá nhân của công dân: với tài khoản người nước ngoài, bạn chia sẻ được họ tên, ngày sinh, quốc tịch và xác thực ứng dụng với cán bộ.',
   },
   how: {
     legend: 'Chia sẻ bằng cách nào?',
@@ -81,8 +86,16 @@ export const shareVi = {
     genuineDetail: 'Mã do hệ thống định danh điện tử cấp cho tài khoản dưới đây, được quét lần đầu lúc',
     notGenuine: 'Không xác nhận được ứng dụng',
     holder: 'Chủ tài khoản',
+    portraitAlt: 'Ảnh chân dung của {{name}} trong cơ sở dữ liệu',
+    portraitHint: 'So khuôn mặt trong ảnh với người đang đứng trước mặt bạn.',
+    noPortrait: 'Cơ sở dữ liệu chưa có ảnh chân dung của người này: đối chiếu bằng giấy tờ có ảnh.',
     name: 'Họ và tên',
     personalId: 'Số định danh cá nhân',
+    subjectKind: 'Đối tượng',
+    citizen: 'Công dân Việt Nam',
+    foreigner: 'Người nước ngoài cư trú tại Việt Nam',
+    foreignerId: 'Số định danh của người nước ngoài',
+    nationality: 'Quốc tịch',
     birthDate: 'Ngày sinh',
     level: 'Mức độ tài khoản',
     levelValue: 'Mức {{level}}',
@@ -109,7 +122,10 @@ export const shareVi = {
   },
   errorCodes: {
     LEVEL2_REQUIRED: 'Chia sẻ thông tin qua QR cần tài khoản định danh điện tử mức độ 2.',
-    CITIZENS_ONLY: 'Chia sẻ thông tin thẻ căn cước chỉ dành cho công dân Việt Nam.',
+    CARD_FOR_CITIZENS_ONLY:
+      'Thẻ căn cước chỉ cấp cho công dân Việt Nam; người nước ngoài chia sẻ được họ tên, ngày sinh và quốc tịch.',
+    DOCUMENTS_FOR_CITIZENS_ONLY:
+      'Giấy tờ được tích hợp theo số định danh cá nhân của công dân, nên tài khoản người nước ngoài chưa có giấy tờ để chia sẻ.',
     TOO_MANY_PENDING: 'Có quá nhiều mã QR đang chờ quét: hãy hủy bớt hoặc đợi mã hết hạn.',
     NO_VALID_CARD: 'Cơ sở dữ liệu không có thẻ căn cước còn hiệu lực của bạn.',
     RECORD_MISSING: 'Cơ sở dữ liệu không có hồ sơ của tài khoản này.',
@@ -125,6 +141,7 @@ export const shareVi = {
     WRONG_CHANNEL:
       'Mã QR này không dùng cho cách quét này: mã xác thực ứng dụng được quét trong ứng dụng VNeID, mã chia sẻ thông tin do bên xác minh đã đăng ký quét.',
     SELF_REDEEM: 'Không thể tự quét mã QR của chính mình.',
+    RATE_LIMITED: 'Bên xác minh này quét sai quá nhiều mã trong một phút: hãy đợi một lát rồi quét lại.',
     VERIFIER_TOKEN_REQUIRED: 'Cần token của bên xác minh (quyền share_redeem).',
     VERIFIER_TOKEN_INVALID: 'Token của bên xác minh không hợp lệ hoặc đã hết hạn.',
     VERIFIER_TOKEN_SENDER_CONSTRAINED: 'Chức năng này chỉ nhận token Bearer thông thường.',

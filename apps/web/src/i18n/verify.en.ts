@@ -26,6 +26,13 @@ export const verifyEn: Shape<typeof verifyVi> = {
   statusValid: "Not revoked (according to the platform's status list).",
   statusUnknown: 'Revocation not checked: no status list at hand (needs the network once).',
   keysUnavailable: "The platform's public keys are not available: connect once to fetch them.",
+  replay: {
+    shared: "Replay checked across all of this verifier's scanners (through the platform).",
+    deviceOnly:
+      "Replay checked on this device only. Enter the verifier's account so that its scanners share one memory.",
+    seenHere: 'This device scanned this code before.',
+    unreachable: 'The platform could not be reached: replay checked on this device only.',
+  },
   sharedAt: 'Shared at',
   verifiedAt: 'Verified at',
   profile: 'Shared data',
@@ -138,5 +145,6 @@ export const verifyEn: Shape<typeof verifyVi> = {
     invalid_client: 'Wrong client id or secret, or the application may not use client_credentials.',
     network: 'The server could not be reached.',
     unavailable: 'This function is not available on the server yet.',
+    rateLimited: 'This verifier checked too many cards in a minute: wait a minute, then try again.',
   },
 }

@@ -23,6 +23,13 @@ export const verifyVi = {
   statusValid: 'Chưa bị thu hồi (theo danh sách trạng thái của hệ thống).',
   statusUnknown: 'Chưa kiểm tra được việc thu hồi: không có danh sách trạng thái (cần mạng một lần).',
   keysUnavailable: 'Chưa có khóa công khai của hệ thống: cần kết nối mạng một lần để tải khóa.',
+  replay: {
+    shared: 'Đã kiểm tra mã dùng lại trên mọi máy quét của bên xác minh (qua hệ thống).',
+    deviceOnly:
+      'Chỉ kiểm tra mã dùng lại trên thiết bị này. Nhập tài khoản bên xác minh để các máy quét dùng chung một bộ nhớ.',
+    seenHere: 'Thiết bị này đã quét mã này trước đó.',
+    unreachable: 'Không liên lạc được với hệ thống: chỉ kiểm tra mã dùng lại trên thiết bị này.',
+  },
   sharedAt: 'Thời điểm chia sẻ',
   verifiedAt: 'Thời điểm kiểm tra',
   profile: 'Thông tin được chia sẻ',
@@ -137,5 +144,6 @@ export const verifyVi = {
       'Mã ứng dụng hoặc khóa bí mật không đúng, hoặc ứng dụng chưa được phép dùng client_credentials.',
     network: 'Không kết nối được máy chủ.',
     unavailable: 'Chức năng này chưa có trên máy chủ.',
+    rateLimited: 'Bên xác minh này đã đối chiếu quá nhiều thẻ trong một phút: hãy đợi một phút rồi thử lại.',
   },
 }

@@ -26,14 +26,15 @@ export const cardCheckRoutes = (app: FastifyInstance, deps: Deps) => {
         summary: "A registered verifier checks a printed ID card's QR against the registry",
         description:
           'Bearer access token of the client_credentials grant with scope share_redeem. The answer holds match ' +
-          "booleans and statuses only, never the registry's data; the check is written to the citizen's data-access log.",
+          "booleans and statuses only, never the registry's data; the check is written to the citizen's data-access log. " +
+          'At most VERIFIER_CARD_CHECKS_PER_MINUTE checks per verifier and minute (429 card_check.RATE_LIMITED, Retry-After).',
         body: CardQrRequest,
-        response: { 200: CardCheckView, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+        response: { 200: CardCheckView, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody },
       },
     },
     async (req, reply) => {
       const caller = await requireMachineToken(deps, req, reply, VERIFIER_SCOPE)
-      return checkCardQrAsVerifier(deps, caller, req.body.qr, req.id)
+      return checkCardQrAsVerifier(deps, caller, req.body.qr, req.id, reply)
     },
   )
   r.post(

@@ -26,6 +26,28 @@ export const qrOf = async (t: TestContext, personalId: string, change: Partial<C
   return text.value
 }
 
+/** A machine token of a registered client from /oidc/token (client_credentials, client_secret_basic). */
+export const machineToken = async (
+  t: TestContext,
+  creds: { client_id: string; client_secret?: string | null },
+  scope?: string,
+) => {
+  const basic = Buffer.from(
+    `${encodeURIComponent(creds.client_id)}:${encodeURIComponent(creds.client_secret ?? '')}`,
+  ).toString('base64')
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/oidc/token',
+    headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({
+      grant_type: 'client_credentials',
+      ...(scope === undefined ? {} : { scope }),
+    }).toString(),
+  })
+  expect(res.statusCode, res.body).toBe(200)
+  return (res.json() as { access_token: string }).access_token
+}
+
 /** A verifier registered for client credentials, and a machine token it got from /oidc/token. */
 export const givenVerifier = async (t: TestContext, opts: { scope?: string; name?: string } = {}) => {
   const creds = await addClient(
@@ -38,19 +60,6 @@ export const givenVerifier = async (t: TestContext, opts: { scope?: string; name
       clientCredentials: true,
     },
   )
-  const basic = Buffer.from(
-    `${encodeURIComponent(creds.client_id)}:${encodeURIComponent(creds.client_secret ?? '')}`,
-  ).toString('base64')
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/oidc/token',
-    headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({
-      grant_type: 'client_credentials',
-      ...(opts.scope === undefined ? {} : { scope: opts.scope }),
-    }).toString(),
-  })
-  expect(res.statusCode, res.body).toBe(200)
-  const token = (res.json() as { access_token: string }).access_token
+  const token = await machineToken(t, creds, opts.scope)
   return { creds, token, headers: { authorization: `Bearer ${token}` } }
 }

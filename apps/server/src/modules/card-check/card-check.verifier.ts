@@ -2,6 +2,7 @@ import { vietnamDateOf } from '@dinhdanh/vn-id'
 import type { Deps } from '../../deps.js'
 import { recordDataAccess } from '../data-access/index.js'
 import type { MachineCaller } from '../oidc/index.js'
+import { limitVerifierChecks, type RetryAfterSink } from './card-check.rate-limit.js'
 import { type CardCheckOutcome, checkCardQr } from './card-check.service.js'
 import { identityMatches } from './card-check.verdict.js'
 import type { CardCheckView } from './card-check.view.js'
@@ -47,14 +48,17 @@ export const claimsReleased = (view: CardCheckView): string[] => {
 /**
  * A registered verifier checks a card's QR: the check and the citizen's data-access entry are one
  * transaction, and the entry is written before the answer leaves. A number nobody holds has no one to log for.
+ * First the verifier's per-minute limit (enumeration of the registry): over it, nothing is read or logged.
  */
-export const checkCardQrAsVerifier = (
-  deps: Pick<Deps, 'db' | 'clock'>,
+export const checkCardQrAsVerifier = async (
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   caller: MachineCaller,
   qr: string,
   requestId: string,
-): Promise<CardCheckView> =>
-  deps.db.transaction().execute(async (trx) => {
+  reply?: RetryAfterSink,
+): Promise<CardCheckView> => {
+  await limitVerifierChecks(deps, caller.clientId, reply)
+  return deps.db.transaction().execute(async (trx) => {
     const outcome = await checkCardQr({ db: trx }, qr, { today: vietnamDateOf(deps.clock.now()) })
     const view = toVerifierView(outcome)
     if (outcome.subjectId !== null)
@@ -68,3 +72,4 @@ export const checkCardQrAsVerifier = (
       })
     return view
   })
+}

@@ -1,5 +1,5 @@
 import type { Claims, ShareDocumentKind } from '@dinhdanh/vn-share'
-import type { findPersonRecord } from '../registry/index.js'
+import type { ForeignerRecord, findPersonRecord } from '../registry/index.js'
 import type { CredentialDocument, DocumentType } from './credential.inputs.js'
 import { splitName } from './pid.claims.js'
 
@@ -13,6 +13,16 @@ export const basicShareClaims = (p: PersonRecord): Claims => ({
   ...(p.birth_month !== null && p.birth_day !== null
     ? { birth_date: `${p.birth_year}-${pad(p.birth_month)}-${pad(p.birth_day)}` }
     : { birth_year: p.birth_year }),
+})
+
+/**
+ * A foreign resident's `basic` profile, from the immigration record. The record holds the name whole, and
+ * which part is the family name differs by country, so it is not split: as in a passport's machine-readable
+ * zone (ICAO 9303), a name that cannot be divided goes whole into the primary identifier, `family_name`.
+ */
+export const foreignerBasicShareClaims = (f: ForeignerRecord): Claims => ({
+  family_name: f.fullName,
+  birth_date: f.dateOfBirth,
 })
 
 /** The chip card's data (`card` profile): what the card's face and chip say, with the PID's claim names. */

@@ -21,6 +21,13 @@ const compactFormat = [
   CHECK (format IN ('dc+sd-jwt', 'mso_mdoc', 'vn-compact'))`,
 ]
 
+// A foreign resident's offline basic credentials: the subject is then a foreigner ID number (NN + 10 digits).
+const foreignerSubjects = [
+  'ALTER TABLE credentials_issued DROP CONSTRAINT credentials_issued_subject_id_check',
+  `ALTER TABLE credentials_issued ADD CONSTRAINT credentials_issued_subject_id_check
+  CHECK (subject_id ~ '^([0-9]{12}|NN[0-9]{10})$')`,
+]
+
 export const compactCredentialsMigrations: ModuleMigrations = {
   credentials_0006_compact_keys: {
     up: (db) => run(db, compactKeys),
@@ -43,6 +50,16 @@ export const compactCredentialsMigrations: ModuleMigrations = {
         compactFormat[0] as string,
         `ALTER TABLE credentials_issued ADD CONSTRAINT credentials_issued_format_check
   CHECK (format IN ('dc+sd-jwt', 'mso_mdoc'))`,
+      ]),
+  },
+  credentials_0009_foreigner_subjects: {
+    up: (db) => run(db, foreignerSubjects),
+    down: (db) =>
+      run(db, [
+        "DELETE FROM credentials_issued WHERE subject_id LIKE 'NN%'",
+        foreignerSubjects[0] as string,
+        `ALTER TABLE credentials_issued ADD CONSTRAINT credentials_issued_subject_id_check
+  CHECK (subject_id ~ '^[0-9]{12}$')`,
       ]),
   },
 }

@@ -16,12 +16,15 @@ import { startTestApp, type TestContext } from '../../test/harness.js'
 import type { TestBrowser } from '../accounts/session.test-support.js'
 import { AN, BINH, citizen, DUNG, givenDemoSources, integrate } from '../documents/documents.test-support.js'
 import { changeSourceRecord, createConnectors, syncDocuments } from '../documents/index.js'
+import { givenForeignResident, KIM } from '../sharing/sharing.test-support.js'
 import { revokeCredential } from './credentials.service.js'
+import { holderKey, requestCredential } from './holder.test-support.js'
 import { PROOF_TYP } from './holder-proof.js'
 import { rotateIssuerKey } from './issuer-keys.js'
 
 let t: TestContext
 let an: TestBrowser
+let kim: TestBrowser
 let licenceId: string
 let binhLicenceId: string
 // The phone's key as the web app keeps it: WebCrypto, private half not extractable.
@@ -31,6 +34,7 @@ beforeAll(async () => {
   t = await startTestApp()
   await givenDemoSources(t)
   an = await citizen(t, AN)
+  kim = await givenForeignResident(t)
   const binh = await citizen(t, BINH)
   device = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])
   const mine = await integrate(an, 'driving_licence', '790219012345')
@@ -99,6 +103,29 @@ describe('offline QR sharing through the server', () => {
     expect(rows[0]).toMatchObject({ type: 'urn:vn:eid:share:basic:1', subject_id: AN })
   })
 
+  test('a batch is one audit event naming every credential of it, with no personal data', async () => {
+    const { res } = await requestBatch(an, { profile: 'card', count: 4 })
+    expect(res.statusCode, res.body).toBe(200)
+    const ids = (res.json().credentials as string[]).map((c) => inspectCredential(c)?.id)
+    const events = await t.db
+      .selectFrom('platform_audit_event')
+      .select(['action', 'actor', 'subject', 'data'])
+      .where('subject', '=', AN)
+      .where('action', 'like', 'credentials.%.issued')
+      .orderBy('seq', 'desc')
+      .execute()
+    expect(events.filter((e) => (e.data as { ids?: string[] }).ids?.includes(ids[0] as string))).toEqual([
+      {
+        action: 'credentials.batch.issued',
+        actor: 'credentials-issuer',
+        subject: AN,
+        data: { ids, type: 'urn:vn:eid:share:card:1', format: 'vn-compact' },
+      },
+    ])
+    expect(events.filter((e) => e.action === 'credentials.credential.issued')).toEqual([])
+    expect(JSON.stringify(events[0]?.data)).not.toContain('Nguyễn')
+  })
+
   test('the card profile carries the chip card data; the basic one never carries the ID number', async () => {
     const { res } = await requestBatch(an, { profile: 'card', count: 1 })
     expect(res.statusCode, res.body).toBe(200)
@@ -138,6 +165,19 @@ describe('offline QR sharing through the server', () => {
       .execute()
     expect(rows).toHaveLength(2)
     for (const r of rows) expect(r.revoked_at).not.toBeNull()
+    // One audit event for the change of the source, naming the whole batch.
+    const events = await t.db
+      .selectFrom('platform_audit_event')
+      .select(['action', 'subject', 'data'])
+      .where('action', 'like', 'credentials.%.revoked')
+      .execute()
+    expect(events.filter((e) => JSON.stringify(e.data).includes(ids[0] as string))).toEqual([
+      {
+        action: 'credentials.batch.revoked',
+        subject: AN,
+        data: { ids: [...ids].sort(), sourceRef: mine.json().id, reason: 'document suspended at its source' },
+      },
+    ])
   })
 
   test("another citizen's document is not found, and the refusal leaves the nonce unused", async () => {
@@ -225,5 +265,65 @@ describe('offline QR sharing through the server', () => {
     const qr = await presentForQr(fresh as string, device.privateKey, t.clock.now())
     expect(await verifyQr(qr, before, { now: t.clock.now() })).toMatchObject({ code: 'vn-share.KEY_UNKNOWN' })
     expect(await verifyQr(qr, after, { now: t.clock.now() })).toMatchObject({ ok: true })
+  })
+})
+
+describe('a foreign resident holds offline credentials of the basic profile only', () => {
+  test('a level-2 foreign resident gets basic credentials (the name whole as family_name, the birth date), checked offline', async () => {
+    const { res } = await requestBatch(kim, { profile: 'basic', count: 2 })
+    expect(res.statusCode, res.body).toBe(200)
+    const [credential] = res.json().credentials as string[]
+    const result = await verifyNow(await presentForQr(credential as string, device.privateKey, t.clock.now()))
+    expect(result).toMatchObject({ ok: true, profile: 'basic' })
+    expect(result.ok && result.claims).toEqual({ family_name: 'Kim Min Jun', birth_date: '1985-07-07' })
+    const row = await t.db
+      .selectFrom('credentials_issued')
+      .select(['subject_id', 'type'])
+      .where('id', '=', inspectCredential(credential as string)?.id as string)
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual({ subject_id: KIM, type: 'urn:vn:eid:share:basic:1' })
+  })
+
+  test('the credential ends with the residence card when it lapses first', async () => {
+    const set = (expiresOn: string) =>
+      t.db
+        .updateTable('registry_foreigner')
+        .set({ residence_card_expires_on: expiresOn })
+        .where('foreigner_id', '=', KIM)
+        .execute()
+    await set('2026-12-01')
+    try {
+      const { res } = await requestBatch(kim, { profile: 'basic', count: 1 })
+      expect(res.statusCode, res.body).toBe(200)
+      expect(res.json().expiresAt).toBe('2026-12-02T00:00:00.000Z')
+      await set('2026-01-01')
+      const lapsed = await requestBatch(kim, { profile: 'basic', count: 1 })
+      expect(lapsed.res.statusCode).toBe(409)
+      expect(lapsed.res.json()).toMatchObject({ code: 'credentials.DOCUMENT_EXPIRED' })
+    } finally {
+      await set('2027-12-31')
+    }
+  })
+
+  test('the card profile and the identity credential (PID) are refused with credentials.CARD_FOR_CITIZENS_ONLY, the nonce left unused', async () => {
+    const { res, proof } = await requestBatch(kim, { profile: 'card', count: 1 })
+    expect(res.statusCode).toBe(403)
+    expect(res.json()).toMatchObject({ code: 'credentials.CARD_FOR_CITIZENS_ONLY' })
+    const basic = await kim.call(
+      'POST',
+      '/api/v1/credentials/compact',
+      { profile: 'basic', proof },
+      kim.csrf(),
+    )
+    expect(basic.statusCode, basic.body).toBe(200)
+    const pid = await requestCredential(t, kim, await holderKey(), { format: 'dc+sd-jwt', type: 'pid' })
+    expect(pid.statusCode).toBe(403)
+    expect(pid.json()).toMatchObject({ code: 'credentials.CARD_FOR_CITIZENS_ONLY' })
+  })
+
+  test('a document profile is refused with credentials.DOCUMENTS_FOR_CITIZENS_ONLY', async () => {
+    const { res } = await requestBatch(kim, { profile: 'document', documentId: licenceId, count: 1 })
+    expect(res.statusCode).toBe(403)
+    expect(res.json()).toMatchObject({ code: 'credentials.DOCUMENTS_FOR_CITIZENS_ONLY' })
   })
 })

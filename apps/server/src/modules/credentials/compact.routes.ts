@@ -11,14 +11,16 @@ import {
   shareKeys,
 } from './compact.service.js'
 import { levelTwo } from './holder.routes.js'
-import { type HolderDocuments, holderDocument } from './holder.service.js'
+import { checkForeignerMayHold, type HolderDocuments, holderDocument } from './holder.service.js'
 import { verifyHolderProof } from './holder-proof.js'
 
 const CompactRequest = z
   .object({
     profile: z
       .enum(PROFILES)
-      .describe('basic: name and birth date; card: the chip card data; document: one integrated document'),
+      .describe(
+        'basic: name and birth date (a foreign resident: this one only); card: the chip card data; document: one integrated document',
+      ),
     documentId: z.uuid().optional().describe('The integrated document (GET /api/v1/documents), for document'),
     proof: z
       .string()
@@ -72,6 +74,7 @@ export const compactCredentialsRoutesWith =
         const { personalId } = holder
         const { profile, documentId, proof, count } = req.body
         // The document is looked up before the proof, so a refusal leaves the holder's nonce unused.
+        checkForeignerMayHold(personalId, profile)
         const document = documentId
           ? await holderDocument(deps.db, documents, personalId, documentId)
           : undefined

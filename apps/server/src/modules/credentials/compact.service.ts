@@ -2,11 +2,18 @@ import { createPrivateKey, randomUUID, sign } from 'node:crypto'
 import { issueCompactCredential, type Profile } from '@dinhdanh/vn-share'
 import { recordAudit } from '../../platform/audit/index.js'
 import { fail } from '../../platform/errors.js'
-import { basicShareClaims, cardShareClaims, documentShareClaims } from './compact.claims.js'
+import { FOREIGNER_ID, findForeignerRecord } from '../registry/index.js'
+import {
+  basicShareClaims,
+  cardShareClaims,
+  documentShareClaims,
+  foreignerBasicShareClaims,
+} from './compact.claims.js'
 import { CredentialDocument, HolderJwk } from './credential.inputs.js'
 import { CREDENTIALS } from './credentials.errors.js'
 import { type CredentialsDeps, livingPerson } from './credentials.issuance.js'
 import { insertIssuedCredential } from './credentials.repository.js'
+import { checkForeignerMayHold } from './holder.service.js'
 import { activeIssuerKey } from './issuer-keys.js'
 import { publishedIssuerKeys } from './issuer-keys.repository.js'
 import { validCard } from './pid.claims.js'
@@ -25,6 +32,7 @@ export const COMPACT_BATCH_MAX = 10
 export const compactType = (profile: Profile) => `urn:vn:eid:share:${profile}:1`
 
 export type CompactRequest = {
+  /** The holder: a personal ID number, or a foreign resident's foreigner ID number (basic profile only). */
   personalId: string
   profile: Profile
   /** The integrated document, for the `document` profile (from the documents module's lookup). */
@@ -49,7 +57,20 @@ const compactExpiry = (now: Date, validTo: string | null) => {
   return new Date(Math.min(cap, end))
 }
 
+/**
+ * A foreign resident's basic profile. Their account is locked when the passport or the residence card
+ * expires (DOMAIN §4 rule 8), so the credential ends with the first of the two to lapse.
+ */
+const foreignerClaims = async (deps: CredentialsDeps, foreignerId: string) => {
+  const f = (await findForeignerRecord(deps.db, foreignerId)) ?? fail(CREDENTIALS.PERSON_NOT_FOUND)
+  if (f.status !== 'alive') fail(CREDENTIALS.PERSON_DECEASED)
+  const ends = [f.passport.expiresOn, f.residenceCard.expiresOn].filter((d): d is string => d !== null)
+  return { claims: foreignerBasicShareClaims(f), validTo: ends.sort()[0] ?? null }
+}
+
 const claimsFor = async (deps: CredentialsDeps, req: CompactRequest) => {
+  checkForeignerMayHold(req.personalId, req.profile)
+  if (FOREIGNER_ID.test(req.personalId)) return foreignerClaims(deps, req.personalId)
   const person = await livingPerson(deps, req.personalId)
   const today = deps.clock.now().toISOString().slice(0, 10)
   if (req.profile === 'document') {
@@ -66,7 +87,7 @@ const claimsFor = async (deps: CredentialsDeps, req: CompactRequest) => {
 
 /**
  * A batch of offline share credentials of one profile, bound to the holder's device key: each with its own
- * id and status index, recorded (format vn-compact) and audited in one transaction, signed with the
+ * id and status index, recorded (format vn-compact) and audited (one event for the batch) in one transaction, signed with the
  * `compact` issuer key. The credentials are returned, never stored.
  */
 export const issueCompactCredentials = async (
@@ -116,18 +137,20 @@ export const issueCompactCredentials = async (
         },
         (data) => sign('sha256', data, { key: privateKey, dsaEncoding: 'ieee-p1363' }),
       )
-      await recordAudit(trx, deps.clock, {
-        actor: 'credentials-issuer',
-        actorKind: 'system',
-        action: 'credentials.credential.issued',
-        subject: req.personalId,
-        subjectKind: 'person',
-        data: { id, type, format: 'vn-compact' },
-      })
       batch.credentials.push(credential)
       batch.ids.push(id)
       batch.status.push(status)
     }
+    // One chain link per batch, last: the chain's lock is held until commit, and a link per credential took
+    // it at the first one and held up every other audit append while the rest of the batch was signed.
+    await recordAudit(trx, deps.clock, {
+      actor: 'credentials-issuer',
+      actorKind: 'system',
+      action: 'credentials.batch.issued',
+      subject: req.personalId,
+      subjectKind: 'person',
+      data: { ids: batch.ids, type, format: 'vn-compact' },
+    })
     return batch
   })
 }

@@ -19,9 +19,22 @@ export const CREDENTIALS = defineErrors('credentials', {
   NONCE_INVALID: [400, 'The nonce is unknown, used, expired or not yours: ask for a new one'],
   LEVEL2_REQUIRED: [403, 'Credentials are issued to a level-2 e-ID account'],
   DOCUMENT_NOT_FOUND: [404, 'You have no integrated document with this id'],
+  CARD_FOR_CITIZENS_ONLY: [
+    403,
+    'ID cards are issued to Vietnamese citizens: the identity credential (PID) and the card profile stand on one; a foreign resident holds the basic profile',
+  ],
+  DOCUMENTS_FOR_CITIZENS_ONLY: [
+    403,
+    'Integrated documents are matched by the 12-digit personal ID number, so a foreign resident has none to hold as a credential',
+  ],
   DOCUMENT_NOT_ACTIVE: [
     409,
     'The document is suspended, revoked or expired at its source: no credential is issued',
   ],
   FORMAT_UNSUPPORTED: [400, 'An mdoc (mso_mdoc) is issued only for a driving licence'],
+  SEEN_WINDOW_INVALID: [400, "`until` must lie within 5 minutes of the server's clock: a QR lives 60 s"],
+  MDOC_STATUS_UNAVAILABLE: [
+    400,
+    "No statement about the mdoc's status can be made (draft-ietf-oauth-status-list §8.3): reject it",
+  ],
 })

@@ -1,10 +1,9 @@
-import type { webcrypto } from 'node:crypto'
-import { DataItem, DeviceResponse, Verifier } from '@auth0/mdl'
-import { cborEncode } from '@auth0/mdl/lib/cbor/index.js'
+import { Verifier } from '@auth0/mdl'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { deviceKey, drivingLicence, givenIssuer, type TestContext } from './credentials.test-support.js'
 import { rotateIssuerKey } from './issuer-keys.js'
 import { issueDrivingLicenceMdoc } from './mdoc.issuer.js'
+import { iacaRoots as publishedRoots, respond, transcript } from './mdoc.test-support.js'
 
 let t: TestContext
 // A database, the demo people and the routes: minutes on a loaded machine, so longer than the default hook timeout.
@@ -13,8 +12,6 @@ beforeAll(async () => {
 }, 600_000)
 afterAll(() => t.close())
 
-const transcript = (nonce: string) =>
-  cborEncode(DataItem.fromData([null, null, ['mdoc-nonce', 'verifier', 'https://verifier.example', nonce]]))
 const ALL = [
   'family_name',
   'given_name',
@@ -27,44 +24,7 @@ const ALL = [
   'driving_privileges',
 ]
 
-const presentationDefinition = (fields: string[]) => ({
-  id: 'mdl',
-  input_descriptors: [
-    {
-      id: 'org.iso.18013.5.1.mDL',
-      format: { mso_mdoc: { alg: ['ES256'] } },
-      constraints: {
-        limit_disclosure: 'required' as const,
-        fields: fields.map((f) => ({ path: [`$['org.iso.18013.5.1']['${f}']`], intent_to_retain: false })),
-      },
-    },
-  ],
-})
-
-const iacaRoots = async () =>
-  (
-    (await t.app.inject({ method: 'GET', url: '/api/v1/credentials/mdoc-iaca' })).json() as {
-      certificates: string[]
-    }
-  ).certificates
-
-/** What the wallet does: a device response with the chosen elements, signed with the device key. */
-const respond = async (
-  credential: string,
-  devicePrivate: webcrypto.JsonWebKey,
-  fields: string[],
-  nonce = 'v-nonce',
-) => {
-  const mdoc = await DeviceResponse.from(Buffer.from(credential, 'base64url'))
-    .usingPresentationDefinition(presentationDefinition(fields))
-    .usingSessionTranscriptBytes(transcript(nonce))
-    .authenticateWithSignature(
-      devicePrivate as Parameters<DeviceResponse['authenticateWithSignature']>[0],
-      'ES256',
-    )
-    .sign()
-  return mdoc.encode()
-}
+const iacaRoots = () => publishedRoots(t.app)
 
 describe('the driving licence as an ISO 18013-5 mdoc', () => {
   test('verifies with @auth0/mdl against the published IACA root, device-signed', async () => {

@@ -72,6 +72,19 @@ const sourceRef = [
   'CREATE INDEX credentials_issued_source_ref ON credentials_issued (source_ref) WHERE source_ref IS NOT NULL',
 ]
 
+// Verifiers' shared replay store for offline QRs (verifier-seen.*): one row per (verifier, presentation).
+const verifierSeen = [
+  `CREATE TABLE credentials_verifier_seen (
+  client_id text COLLATE "C" NOT NULL CHECK (length(client_id) BETWEEN 1 AND 200),
+  presentation text COLLATE "C" NOT NULL CHECK (presentation ~ '^[A-Za-z0-9_-]{43}$'),
+  seen_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL CHECK (expires_at > seen_at),
+  PRIMARY KEY (client_id, presentation)
+)`,
+  // The cleanup takes the expired ones.
+  'CREATE INDEX credentials_verifier_seen_expiry ON credentials_verifier_seen (expires_at)',
+]
+
 export const credentialsMigrations: ModuleMigrations = {
   credentials_0001_issuer_keys: {
     up: (db) => run(db, issuerKeys),
@@ -92,5 +105,9 @@ export const credentialsMigrations: ModuleMigrations = {
   credentials_0005_source_ref: {
     up: (db) => run(db, sourceRef),
     down: (db) => run(db, ['ALTER TABLE credentials_issued DROP COLUMN source_ref']),
+  },
+  credentials_0008_verifier_seen: {
+    up: (db) => run(db, verifierSeen),
+    down: (db) => run(db, ['DROP TABLE credentials_verifier_seen']),
   },
 }

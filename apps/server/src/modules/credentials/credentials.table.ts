@@ -1,4 +1,5 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely'
+import type { VerifierSeenTable } from './verifier-seen.table.js'
 
 /** What each issuer key signs: SD-JWT VCs (and status lists), the mdoc IACA root, mdoc document signers. */
 export type IssuerKeyPurpose = 'sd-jwt' | 'mdoc-iaca' | 'mdoc-ds' | 'compact'
@@ -69,6 +70,7 @@ export interface CredentialsTables {
   credentials_status_list: StatusListTable
   credentials_issued: IssuedCredentialTable
   credentials_holder_nonce: HolderNonceTable
+  credentials_verifier_seen: VerifierSeenTable
 }
 
 export type IssuerKeyRow = Selectable<IssuerKeyTable>

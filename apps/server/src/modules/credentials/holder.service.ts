@@ -3,6 +3,7 @@ import type { Database, Db } from '../../database.js'
 import { type ActorKind, recordAudit } from '../../platform/audit/index.js'
 import type { Clock } from '../../platform/clock.js'
 import { fail } from '../../platform/errors.js'
+import { FOREIGNER_ID } from '../registry/index.js'
 import { type CredentialDocument, DrivingLicence } from './credential.inputs.js'
 import { CREDENTIALS } from './credentials.errors.js'
 import type { CredentialsDeps } from './credentials.issuance.js'
@@ -52,6 +53,18 @@ export const holderDocument = async (
   return found.document
 }
 
+/**
+ * What a foreign resident can hold: their level-2 account stands for the passport (DOMAIN §2.3), not an ID
+ * card, so neither the identity credential (PID) nor the card profile, both built on the card; and no
+ * integrated document, since documents are matched by the 12-digit personal ID number. The offline
+ * `basic` profile they can (compact.service.ts). Checked before the proof, so a refusal leaves the nonce.
+ */
+export const checkForeignerMayHold = (subjectId: string, what: 'pid' | 'basic' | 'card' | 'document') => {
+  if (!FOREIGNER_ID.test(subjectId)) return
+  if (what === 'pid' || what === 'card') fail(CREDENTIALS.CARD_FOR_CITIZENS_ONLY)
+  if (what === 'document') fail(CREDENTIALS.DOCUMENTS_FOR_CITIZENS_ONLY)
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 // The document is checked before the proof, so a refusal leaves the holder's nonce unused.
@@ -82,6 +95,7 @@ export const issueHolderCredential = async (
   holder: Holder,
   req: HolderCredentialRequest,
 ) => {
+  checkForeignerMayHold(holder.personalId, req.type)
   if (req.type === 'pid' && req.format === 'mso_mdoc') return fail(CREDENTIALS.FORMAT_UNSUPPORTED)
   const source = req.type === 'document' ? await documentFor(deps, documents, holder, req) : null
   const holderJwk = await verifyHolderProof(deps, holder.accountId, req.proof)
@@ -160,7 +174,9 @@ export const revokeHolderCredential = (
 /**
  * Revokes, inside the caller's transaction, every credential issued from a source (an integrated
  * document's id) that is still unexpired and unrevoked: the documents module calls it when the document
- * changes at its source or is removed, so the document and its credentials never disagree.
+ * changes at its source or is removed, so the document and its credentials never disagree. One audit
+ * event per source change, `credentials.batch.revoked`, names every credential it revoked (a document's
+ * SD-JWT VC, mdoc and batch of offline credentials go together), like `credentials.batch.issued`.
  */
 export const revokeCredentialsFromSource = async (
   trx: Transaction<Database>,
@@ -168,16 +184,20 @@ export const revokeCredentialsFromSource = async (
   req: { sourceRef: string; reason: string; actor?: { id: string; kind: ActorKind } },
 ): Promise<{ revoked: string[] }> => {
   const now = clock.now()
-  const rows = await revokeFromSource(trx, req.sourceRef, now, req.reason.slice(0, 200))
+  const reason = req.reason.slice(0, 200)
+  const rows = await revokeFromSource(trx, req.sourceRef, now, reason)
   const actor = req.actor ?? { id: 'credentials-issuer', kind: 'system' as const }
-  for (const row of rows)
+  // A document has one holder, so this is one event; grouped all the same, so no event names another's.
+  const bySubject = new Map<string, string[]>()
+  for (const r of rows) bySubject.set(r.subject_id, [...(bySubject.get(r.subject_id) ?? []), r.id])
+  for (const [subject, ids] of bySubject)
     await recordAudit(trx, clock, {
       actor: actor.id,
       actorKind: actor.kind,
-      action: 'credentials.credential.revoked',
-      subject: row.subject_id,
+      action: 'credentials.batch.revoked',
+      subject,
       subjectKind: 'person',
-      data: { id: row.id, type: row.type, format: row.format, reason: req.reason.slice(0, 200) },
+      data: { ids: ids.sort(), sourceRef: req.sourceRef, reason },
     })
   return { revoked: rows.map((r) => r.id) }
 }

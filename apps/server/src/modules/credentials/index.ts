@@ -25,5 +25,20 @@ export {
 export { issueHolderNonce, verifyHolderProof } from './holder-proof.js'
 export { iacaCertificates, issuerJwks, rotateIssuerKey } from './issuer-keys.js'
 export { issueDrivingLicenceMdoc, MDL_DOCTYPE, MDL_NAMESPACE } from './mdoc.issuer.js'
+export {
+  fetchStatusListCwt,
+  type MdocStatus,
+  type MdocStatusListFetcher,
+  mdocStatusChecker,
+  mdocStatusReference,
+  type VerifiedMdocDocument,
+} from './mdoc.status-check.js'
 export { type PublishedJwks, sdJwtVcVerifier } from './sd-jwt.verifier.js'
-export { publishStatusList, statusListUri } from './status-list.service.js'
+export { STATUS_LIST_CWT_TYPE } from './status-list.cwt.js'
+export { publishStatusList, publishStatusListCwt, statusListUri } from './status-list.service.js'
+export { verifierSeenRoutes } from './verifier-seen.routes.js'
+export {
+  cleanupVerifierSeen,
+  markPresentationSeen,
+  startVerifierSeenCleanup,
+} from './verifier-seen.service.js'

@@ -7,6 +7,7 @@ import {
   reject,
   verifyIssuerSigned,
 } from './sd-jwt.jws.js'
+import { freshListCache } from './status-list.fresh-cache.js'
 
 export type StatusListFetcher = (uri: string) => Promise<string>
 
@@ -16,16 +17,6 @@ const DEFAULT_TTL_S = 300
 const MAX_LIST_BYTES = 8 * 1024 * 1024
 
 type Bits = 1 | 2 | 4 | 8
-
-type CachedList = {
-  bits: Bits
-  bytes: Buffer
-  iat: number | undefined
-  exp: number | undefined
-  /** When it was fetched and until when it may be used without fetching again (seconds). */
-  fetchedAt: number
-  freshUntil: number
-}
 
 /**
  * Status `index` of a Token Status List (draft-ietf-oauth-status-list §4.1): `bits` per entry, entry 0 in the
@@ -66,41 +57,17 @@ const openList = (jwt: string, uri: string, keyOf: IssuerKeyLookup, now: number,
  * needing the same list share one fetch.
  */
 export const statusListCache = (keyOf: IssuerKeyLookup, fetchList: StatusListFetcher) => {
-  const lists = new Map<string, CachedList>()
-  const fetching = new Map<string, Promise<CachedList>>()
-
-  const refresh = (uri: string, now: number, skew: number) => {
-    const pending = fetching.get(uri)
-    if (pending) return pending
-    const next = (async () => {
-      let jwt: string
-      try {
-        jwt = await fetchList(uri)
-      } catch (e) {
-        return reject(
-          'STATUS_UNAVAILABLE',
-          `status list ${uri} could not be fetched: ${(e as Error).message}`,
-        )
-      }
-      const { ttl, ...list } = openList(jwt, uri, keyOf, now, skew)
-      const entry = {
-        ...list,
-        fetchedAt: now,
-        freshUntil: Math.min(now + ttl, list.exp === undefined ? Number.POSITIVE_INFINITY : list.exp + skew),
-      }
-      lists.set(uri, entry)
-      return entry
-    })().finally(() => fetching.delete(uri))
-    fetching.set(uri, next)
-    return next
-  }
+  const lists = freshListCache({
+    fetchList,
+    unavailable: (message) => reject('STATUS_UNAVAILABLE', message),
+    open: (jwt: string, uri, now: number, skew) => openList(jwt, uri, keyOf, now, skew),
+    seconds: (now) => now,
+  })
 
   return {
     /** The status of entry `index` in the list at `uri` at time `now` (seconds). */
     async statusOf(uri: string, index: number, now: number, skew: number) {
-      const cached = lists.get(uri)
-      const list =
-        cached && cached.fetchedAt <= now && now < cached.freshUntil ? cached : await refresh(uri, now, skew)
+      const list = await lists.get(uri, now, skew)
       // A list fetched for a later "now" by a concurrent verification must still hold at this one.
       checkTimes({ iat: list.iat, exp: list.exp }, now, skew, 'status list')
       return (

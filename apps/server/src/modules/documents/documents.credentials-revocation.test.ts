@@ -60,16 +60,22 @@ const statusInMine = async (who: string, id: string) =>
       revocationReason: string | null
     }>
   ).find((c) => c.id === id)
+// One event per change of the source, naming every credential it revoked.
 const revocationAudit = (id: string) =>
   t.db
     .selectFrom('platform_audit_event')
-    .select(['actor', 'actor_kind', 'data'])
-    .where('action', '=', 'credentials.credential.revoked')
+    .select(['action', 'actor', 'actor_kind', 'data'])
+    .where('action', 'like', 'credentials.%.revoked')
     .execute()
-    .then((rows) => rows.filter((r) => (r.data as { id?: string }).id === id))
+    .then((rows) =>
+      rows.filter((r) => {
+        const data = r.data as { id?: string; ids?: string[] }
+        return data.id === id || data.ids?.includes(id)
+      }),
+    )
 
 describe('a document withdrawn at its source takes its credentials with it', () => {
-  test('revoked at the sandbox -> sync -> the SD-JWT VC reads invalid in the published list, the mdoc is revoked', async () => {
+  test('revoked at the sandbox -> sync -> the SD-JWT VC reads invalid in the published list, the mdoc is revoked, one audit event names both', async () => {
     const sdJwt = await issue(BINH, '010110123456')
     const mdoc = await issue(BINH, '010110123456', 'mso_mdoc')
     const pid = await issue(BINH, null)
@@ -84,8 +90,18 @@ describe('a document withdrawn at its source takes its credentials with it', () 
     // The identity credential does not stand for the licence.
     expect(await publishedStatusOf(t.app, pid.credential)).toBe(0)
     expect(await revocationAudit(sdJwt.id)).toEqual([
-      expect.objectContaining({ actor: 'documents.sync', actor_kind: 'system' }),
+      {
+        action: 'credentials.batch.revoked',
+        actor: 'documents.sync',
+        actor_kind: 'system',
+        data: {
+          ids: [sdJwt.id, mdoc.id].sort(),
+          sourceRef: docs['010110123456'],
+          reason: 'document revoked at its source',
+        },
+      },
     ])
+    expect(await revocationAudit(mdoc.id)).toHaveLength(1)
   })
 
   test('a suspension revokes for good: lifted, the document is in force again and the holder asks anew', async () => {
@@ -144,7 +160,7 @@ describe('the citizen removes a document', () => {
     expect(await publishedStatusOf(t.app, vehicle.credential)).toBe(1)
     expect(await publishedStatusOf(t.app, licence.credential)).toBe(0)
     expect(await revocationAudit(vehicle.id)).toEqual([
-      expect.objectContaining({ actor: AN, actor_kind: 'citizen' }),
+      expect.objectContaining({ action: 'credentials.batch.revoked', actor: AN, actor_kind: 'citizen' }),
     ])
     // Someone else's removal attempt fails and revokes nothing.
     const binh = browsers[BINH] as TestBrowser

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startTestApp, type TestContext } from '../../test/harness.js'
 import type { TestBrowser } from '../accounts/session.test-support.js'
+import { givenPortrait } from '../biometrics/biometrics.test-support.js'
+import { givenVerifier } from '../card-check/card-check.test-support.js'
 import { AN, CUONG, citizen, DUNG, givenDemoSources } from '../documents/documents.test-support.js'
-import { integrated, made, releasesOf, statusOf } from './sharing.test-support.js'
+import { integrated, made, redeemAs, releasesOf, statusOf } from './sharing.test-support.js'
 
 // Dispatch 1101/BCA-QLHC: the citizen shows a 1-minute QR; an officer scans it with their own level-2 account.
 let t: TestContext
@@ -30,7 +32,14 @@ describe('an officer checks a citizen’s app is genuine (Dispatch 1101)', () =>
     expect(res.statusCode, res.body).toBe(200)
     expect(res.json()).toEqual({
       genuine: true,
-      holder: { fullName: 'Nguyễn Văn An', personalId: AN, dateOfBirth: '1995-03-15', accountLevel: 2 },
+      holder: {
+        subjectKind: 'citizen',
+        fullName: 'Nguyễn Văn An',
+        personalId: AN,
+        dateOfBirth: '1995-03-15',
+        accountLevel: 2,
+      },
+      portrait: null,
       documents: [
         {
           kind: 'driving_licence',
@@ -122,5 +131,35 @@ describe('an officer checks a citizen’s app is genuine (Dispatch 1101)', () =>
       payload: { qr },
     })
     expect(res.statusCode).toBe(401)
+  })
+})
+
+describe('the officer compares the portrait on record with the person in front of them', () => {
+  // Any bytes stand for the image: the check hands back what was sealed, unchanged.
+  const PORTRAIT = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex')
+
+  test('the app check carries the portrait on record, and the holder’s log names it', async () => {
+    await givenPortrait(t, AN, PORTRAIT, 'image/jpeg')
+    const { qr } = await made(an, { kind: 'app-check' })
+    const res = await check(cuong, qr)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json().portrait).toBe(`data:image/jpeg;base64,${PORTRAIT.toString('base64')}`)
+    expect((await releasesOf(t, AN)).at(-1)?.claims).toEqual([
+      'account_level',
+      'birthdate',
+      'document:driving_licence',
+      'name',
+      'portrait',
+      'vn_id',
+    ])
+  })
+
+  test('a verifier redeeming the card data never gets the portrait', async () => {
+    const verifier = await givenVerifier(t, { scope: 'share_redeem' })
+    const { qr } = await made(an, { kind: 'card' })
+    const res = await redeemAs(t, verifier.token, qr)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.body).not.toContain(PORTRAIT.toString('base64'))
+    expect((await releasesOf(t, AN)).at(-1)?.claims).not.toContain('portrait')
   })
 })

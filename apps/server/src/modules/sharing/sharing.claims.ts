@@ -1,9 +1,9 @@
 import { vietnamDateOf } from '@dinhdanh/vn-id'
 import type { Db } from '../../database.js'
 import { fail } from '../../platform/errors.js'
-import { findAccountBySubject } from '../accounts/index.js'
+import { findAccountBySubject, type SubjectKind } from '../accounts/index.js'
 import { type IntegratedDocument, integratedDocumentsOf } from '../documents/index.js'
-import { findPersonRecord, formatPartialDate } from '../registry/index.js'
+import { findForeignerRecord, findPersonRecord, formatPartialDate } from '../registry/index.js'
 import { SHARING } from './sharing.errors.js'
 import type { ShareKind } from './sharing.table.js'
 
@@ -27,6 +27,25 @@ const dateOfBirth = (p: Person) =>
 
 const personOf = async (db: Db, subjectId: string) =>
   (await findPersonRecord(db, subjectId)) ?? fail(SHARING.RECORD_MISSING)
+// A foreign resident's identity is the immigration record (passport and residence card), not a registry person.
+const foreignerOf = async (db: Db, foreignerId: string) =>
+  (await findForeignerRecord(db, foreignerId)) ?? fail(SHARING.RECORD_MISSING)
+
+/**
+ * What a foreign resident may share: name, date of birth and nationality, and the app check. The chip card
+ * is issued to citizens only, and integrated documents are matched by the 12-digit personal ID number (the
+ * documents module), so a foreign resident holds none.
+ */
+const foreignerMay = (scope: ShareScope): { kind: 'basic' } | { kind: 'app-check' } => {
+  if (scope.kind === 'card') return fail(SHARING.CARD_FOR_CITIZENS_ONLY)
+  if (scope.kind === 'document') return fail(SHARING.DOCUMENTS_FOR_CITIZENS_ONLY)
+  return scope
+}
+
+/** Refuses, with its precise code, a scope the holder's kind of subject cannot share. */
+const checkScopeFor = (kind: SubjectKind, scope: ShareScope) => {
+  if (kind === 'foreigner') foreignerMay(scope)
+}
 
 // Read again at the scan: an account locked (or downgraded) in the code's minute shares nothing.
 const activeLevel2 = async (db: Db, subjectId: string) => {
@@ -60,6 +79,8 @@ export const shareableDocument = async (
 }
 
 export type BasicClaims = { full_name: string; birth_date: string }
+/** A foreign resident's basic data: their identity stands on a foreign travel document, so its nationality too. */
+export type ForeignerBasicClaims = BasicClaims & { nationality: string }
 export type CardClaims = BasicClaims & {
   personal_id_number: string
   sex: 'male' | 'female'
@@ -83,7 +104,9 @@ export type DocumentClaims = BasicClaims & {
     data: Record<string, unknown>
   }
 }
-export type VerifierClaims = BasicClaims | CardClaims | DocumentClaims
+export type VerifierClaims = BasicClaims | ForeignerBasicClaims | CardClaims | DocumentClaims
+/** A verifier's release, with whose data it is: a citizen's, or a foreign resident's. */
+export type VerifierRelease = Release<VerifierClaims> & { subjectKind: SubjectKind }
 
 const basic = (p: Person): BasicClaims => ({ full_name: p.full_name, birth_date: dateOfBirth(p) })
 // The data-access log's own claim names where the meaning is the same (docs/data-access.md), so the
@@ -98,18 +121,31 @@ const LOG_NAMES: Record<string, string> = {
 const logName = (key: string) => LOG_NAMES[key] ?? key
 const names = (o: object) => Object.keys(o).map(logName)
 
-/** A citizen's data for a verifier, by scope: `basic` name and birth date, `card` the chip card, `document` one document. */
+/**
+ * A holder's data for a verifier, by scope: `basic` name and birth date (and a foreign resident's
+ * nationality), `card` the chip card, `document` one document.
+ */
 export const verifierClaims = async (
   db: Db,
   subjectId: string,
   scope: ShareScope,
   now: Date,
-): Promise<Release<VerifierClaims>> => {
-  await activeLevel2(db, subjectId)
+): Promise<VerifierRelease> => {
+  const account = await activeLevel2(db, subjectId)
+  if (account.subject_kind === 'foreigner') {
+    if (foreignerMay(scope).kind === 'app-check') return fail(SHARING.WRONG_CHANNEL)
+    const f = await foreignerOf(db, subjectId)
+    const claims: ForeignerBasicClaims = {
+      full_name: f.fullName,
+      birth_date: f.dateOfBirth,
+      nationality: f.nationality,
+    }
+    return { subjectKind: 'foreigner', claims, names: names(claims) }
+  }
   const p = await personOf(db, subjectId)
   if (scope.kind === 'basic') {
     const claims = basic(p)
-    return { claims, names: names(claims) }
+    return { subjectKind: 'citizen', claims, names: names(claims) }
   }
   if (scope.kind === 'card') {
     const card = validCardOf(p, now)
@@ -126,7 +162,7 @@ export const verifierClaims = async (
       card_expiry_date: card.expires_on,
       card_issuing_authority: card.authority,
     }
-    return { claims, names: names(claims) }
+    return { subjectKind: 'citizen', claims, names: names(claims) }
   }
   if (scope.kind === 'document') {
     const d = await shareableDocument(db, subjectId, scope.documentId, now)
@@ -142,14 +178,34 @@ export const verifierClaims = async (
         data: { ...d.data },
       },
     }
-    return { claims, names: [...names(basic(p)), `document:${d.kind}`] }
+    return { subjectKind: 'citizen', claims, names: [...names(basic(p)), `document:${d.kind}`] }
   }
   return fail(SHARING.WRONG_CHANNEL)
 }
 
+/** Who holds the app: a citizen by personal ID number, a foreign resident by foreigner ID number and nationality. */
+export type AppCheckHolder =
+  | {
+      subjectKind: 'citizen'
+      fullName: string
+      personalId: string
+      dateOfBirth: string
+      accountLevel: number
+    }
+  | {
+      subjectKind: 'foreigner'
+      fullName: string
+      foreignerId: string
+      dateOfBirth: string
+      nationality: string
+      accountLevel: number
+    }
+
 /** What the officer sees after an app check (Dispatch 1101): who holds the app, and their documents. */
 export type AppCheckResult = {
-  holder: { fullName: string; personalId: string; dateOfBirth: string; accountLevel: number }
+  holder: AppCheckHolder
+  /** The portrait on record (card photo, else the newest enrolled face) as a data URL; null when none. */
+  portrait: string | null
   documents: Array<{
     kind: string
     number: string
@@ -160,9 +216,51 @@ export type AppCheckResult = {
   }>
 }
 
-export const appCheckClaims = async (db: Db, subjectId: string): Promise<Release<AppCheckResult>> => {
-  const account = await activeLevel2(db, subjectId)
+/** Opens the portrait on record of a person (the biometrics module's readPortrait); null when none. */
+export type PortraitReader = (subjectId: string) => Promise<{ type: string; bytes: Buffer } | null>
+
+// The foreigner ID number is logged as `vn_id`, as a login releasing it logs it (the e-ID's subject number).
+const appCheckHolder = async (
+  db: Db,
+  subjectId: string,
+  account: { subject_kind: SubjectKind; level: number },
+): Promise<{ holder: AppCheckHolder; names: string[] }> => {
+  const accountLevel = account.level
+  if (account.subject_kind === 'foreigner') {
+    const f = await foreignerOf(db, subjectId)
+    return {
+      holder: {
+        subjectKind: 'foreigner',
+        fullName: f.fullName,
+        foreignerId: f.foreignerId,
+        dateOfBirth: f.dateOfBirth,
+        nationality: f.nationality,
+        accountLevel,
+      },
+      names: ['name', 'vn_id', 'birthdate', 'nationality', 'account_level'],
+    }
+  }
   const p = await personOf(db, subjectId)
+  return {
+    holder: {
+      subjectKind: 'citizen',
+      fullName: p.full_name,
+      personalId: p.personal_id,
+      dateOfBirth: dateOfBirth(p),
+      accountLevel,
+    },
+    names: ['full_name', 'personal_id_number', 'birth_date', 'account_level'].map(logName),
+  }
+}
+
+export const appCheckClaims = async (
+  db: Db,
+  subjectId: string,
+  readPortrait: PortraitReader,
+): Promise<Release<AppCheckResult>> => {
+  const account = await activeLevel2(db, subjectId)
+  const holder = await appCheckHolder(db, subjectId, account)
+  const portrait = await readPortrait(subjectId)
   const documents = (await integratedDocumentsOf(db, subjectId)).map((d) => ({
     kind: d.kind,
     number: d.number,
@@ -173,25 +271,29 @@ export const appCheckClaims = async (db: Db, subjectId: string): Promise<Release
   }))
   return {
     claims: {
-      holder: {
-        fullName: p.full_name,
-        personalId: p.personal_id,
-        dateOfBirth: dateOfBirth(p),
-        accountLevel: account.level,
-      },
+      holder: holder.holder,
+      portrait: portrait ? `data:${portrait.type};base64,${portrait.bytes.toString('base64')}` : null,
       documents,
     },
     names: [
-      ...['full_name', 'personal_id_number', 'birth_date', 'account_level'].map(logName),
+      ...holder.names,
+      ...(portrait ? ['portrait'] : []),
       ...documents.map((d) => `document:${d.kind}`),
     ],
   }
 }
 
 /** Checked when the share is made, so the holder learns at once that there is nothing to show. */
-export const checkShareable = async (db: Db, subjectId: string, scope: ShareScope, now: Date) => {
+export const checkShareable = async (
+  db: Db,
+  holder: { subject_id: string; subject_kind: SubjectKind },
+  scope: ShareScope,
+  now: Date,
+) => {
+  const subjectId = holder.subject_id
+  checkScopeFor(holder.subject_kind, scope)
   if (scope.kind === 'app-check') {
-    await personOf(db, subjectId)
+    await (holder.subject_kind === 'foreigner' ? foreignerOf(db, subjectId) : personOf(db, subjectId))
     return
   }
   await verifierClaims(db, subjectId, scope, now)

@@ -3,7 +3,14 @@ import { defineErrors } from '../../platform/errors.js'
 // None of these says whose share a token was: a caller learns the token's state, never its holder.
 export const SHARING = defineErrors('sharing', {
   LEVEL2_REQUIRED: [403, 'Sharing identity data by QR needs a level-2 e-ID account (D69 Art 9)'],
-  CITIZENS_ONLY: [403, 'QR sharing of card data is for Vietnamese citizens'],
+  CARD_FOR_CITIZENS_ONLY: [
+    403,
+    'ID cards are issued to Vietnamese citizens; a foreign resident can share name, date of birth and nationality, or prove the app to an officer',
+  ],
+  DOCUMENTS_FOR_CITIZENS_ONLY: [
+    403,
+    'Integrated documents are matched by the 12-digit personal ID number, so a foreign resident has none to share; share name, date of birth and nationality instead',
+  ],
   TOO_MANY_PENDING: [429, 'Too many QR codes are waiting to be scanned: cancel one or let it expire'],
   NO_VALID_CARD: [409, 'The registry holds no valid ID card for this person'],
   RECORD_MISSING: [409, 'The registry holds no record for this account'],
@@ -25,4 +32,8 @@ export const SHARING = defineErrors('sharing', {
     'This QR code is not for this kind of scan: an app check is scanned in the VNeID app, a data share by a registered verifier',
   ],
   SELF_REDEEM: [403, 'You cannot scan your own QR code'],
+  RATE_LIMITED: [
+    429,
+    'Too many failed redemptions by this verifier in the last minute: wait (Retry-After) before scanning more',
+  ],
 })

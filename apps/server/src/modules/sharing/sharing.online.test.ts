@@ -42,6 +42,7 @@ describe('a registered verifier redeems a one-time QR once, with the citizen’s
     expect(res.statusCode, res.body).toBe(200)
     expect(res.json()).toEqual({
       scope: { kind: 'basic' },
+      subjectKind: 'citizen',
       subject: { full_name: 'Nguyễn Văn An', birth_date: '1995-03-15' },
       sharedAt: t.clock.now().toISOString(),
       verifier: { id: verifier.creds.client_id, name: 'Ngân hàng Thử nghiệm — quầy giao dịch' },

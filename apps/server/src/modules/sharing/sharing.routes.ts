@@ -17,11 +17,15 @@ import {
 
 const Scope = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('basic') }).describe('Full name and date of birth'),
-    z.object({ kind: z.literal('card') }).describe('The chip ID card data as the registry holds it'),
+    z
+      .object({ kind: z.literal('basic') })
+      .describe("Full name and date of birth (a foreign resident's nationality too)"),
+    z
+      .object({ kind: z.literal('card') })
+      .describe('The chip ID card data as the registry holds it (citizens only)'),
     z
       .object({ kind: z.literal('document'), documentId: z.uuid() })
-      .describe('One of my integrated documents, if valid'),
+      .describe('One of my integrated documents, if valid (citizens only)'),
     z.object({ kind: z.literal('app-check') }).describe('Dispatch 1101: an officer checks my app is genuine'),
   ])
   .describe('What the QR opens')
@@ -70,7 +74,10 @@ const Subject = z
     birth_date: z.string().describe("'YYYY-MM-DD', or 'YYYY'/'YYYY-MM' when the registry knows only part"),
     personal_id_number: z.string().optional(),
     sex: z.enum(['male', 'female']).optional(),
-    nationality: z.string().optional(),
+    nationality: z
+      .string()
+      .optional()
+      .describe('ISO 3166-1 alpha-2: in card, and in basic for a foreign resident'),
     place_of_origin: z.string().optional().describe('Quê quán'),
     place_of_residence: z.string().optional().describe('Nơi thường trú'),
     card_number: z.string().optional(),
@@ -80,10 +87,17 @@ const Subject = z
     card_issuing_authority: z.string().optional(),
     document: Document.optional(),
   })
-  .describe('basic: full_name, birth_date; card: all card fields; document: full_name, birth_date, document')
+  .describe(
+    'basic: full_name, birth_date (and nationality for a foreign resident); card: all card fields; document: full_name, birth_date, document',
+  )
 
 const Redeemed = z.object({
   scope: Scope,
+  subjectKind: z
+    .enum(['citizen', 'foreigner'])
+    .describe(
+      'citizen: a Vietnamese citizen (personal ID number, CCCD); foreigner: a foreign resident, whose identity is their travel document (foreigner ID number, never a CCCD number)',
+    ),
   subject: Subject,
   sharedAt: z.string(),
   verifier: z.object({ id: z.string(), name: z.string() }),
@@ -91,12 +105,31 @@ const Redeemed = z.object({
 
 const AppCheck = z.object({
   genuine: z.literal(true).describe('The QR was made by a logged-in level-2 VNeID account just now'),
-  holder: z.object({
-    fullName: z.string(),
-    personalId: z.string(),
-    dateOfBirth: z.string(),
-    accountLevel: z.number(),
-  }),
+  holder: z
+    .discriminatedUnion('subjectKind', [
+      z.object({
+        subjectKind: z.literal('citizen'),
+        fullName: z.string(),
+        personalId: z.string().describe('The 12-digit personal ID number'),
+        dateOfBirth: z.string(),
+        accountLevel: z.number(),
+      }),
+      z.object({
+        subjectKind: z.literal('foreigner'),
+        fullName: z.string(),
+        foreignerId: z.string().describe('The foreigner ID number (NN + 10 digits), not a CCCD number'),
+        dateOfBirth: z.string(),
+        nationality: z.string().describe('ISO 3166-1 alpha-2, as on the travel document'),
+        accountLevel: z.number(),
+      }),
+    ])
+    .describe('A citizen by personal ID number, or a foreign resident by foreigner ID number'),
+  portrait: z
+    .string()
+    .nullable()
+    .describe(
+      'The portrait on record as a data: URL (JPEG or PNG), for the officer to compare; null when none',
+    ),
   documents: z.array(
     z.object({
       kind: z.string(),
@@ -179,15 +212,16 @@ export const sharingRoutes = (app: FastifyInstance, deps: Deps) => {
         summary:
           "A registered verifier redeems a citizen's online QR (Bearer token of the client-credentials grant, scope share_redeem)",
         description:
-          'Each QR is valid once, for 60 s. The release is written in the citizen’s data-access log before the data is returned.',
+          'Each QR is valid once, for 60 s. The release is written in the citizen’s data-access log before the data is returned. ' +
+          'More than VERIFIER_REDEEM_FAILURES_PER_MINUTE refused codes a minute: 429 sharing.RATE_LIMITED (Retry-After).',
         body: QrInput,
-        response: { 200: Redeemed, ...errorsFor(400, 401, 403, 404, 409, 410) },
+        response: { 200: Redeemed, ...errorsFor(400, 401, 403, 404, 409, 410, 429) },
       },
     },
     async (req, reply) => {
       // A live client-credentials token of an active verifier, carrying share_redeem (docs/oidc.md).
       const verifier = await requireMachineToken(deps, req, reply, SHARE_REDEEM)
-      const out = await redeemByVerifier(deps, verifier, req.body.qr, req.id)
+      const out = await redeemByVerifier(deps, verifier, req.body.qr, req.id, reply)
       return { ...out, sharedAt: out.sharedAt.toISOString() }
     },
   )

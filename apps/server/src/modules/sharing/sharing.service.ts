@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import type { Db } from '../../database.js'
 import type { Deps } from '../../deps.js'
 import { fail } from '../../platform/errors.js'
-import type { CurrentSession } from '../accounts/index.js'
+import type { CurrentSession, SubjectKind } from '../accounts/index.js'
+import { readPortrait } from '../biometrics/index.js'
 import { recordDataAccess } from '../data-access/index.js'
 import type { MachineCaller } from '../oidc/index.js'
 import { findPersonRecord } from '../registry/index.js'
@@ -17,6 +18,7 @@ import {
   verifierClaims,
 } from './sharing.claims.js'
 import { SHARING } from './sharing.errors.js'
+import { countFailedRedemption, type RetryAfterSink } from './sharing.rate-limit.js'
 import {
   cancelPending,
   consumeShare,
@@ -69,8 +71,9 @@ export const toShareView = (r: ShareRow, now: Date): ShareView => ({
 export type Holder = Pick<CurrentSession['account'], 'subject_id' | 'subject_kind' | 'level'>
 
 /**
- * A level-2 citizen makes a one-time QR for one scope, valid 60 s. What it would release is checked now
- * (a valid card, an own valid document), and again when it is scanned.
+ * A level-2 holder makes a one-time QR for one scope, valid 60 s. What it would release is checked now
+ * (a scope their kind of subject can share, a valid card, an own valid document), and again when it is
+ * scanned. A foreign resident shares the basic scope and the app check (sharing.claims.ts).
  */
 export const createShare = async (
   deps: ShareDeps,
@@ -78,10 +81,9 @@ export const createShare = async (
   scope: ShareScope,
 ): Promise<{ id: string; qr: string; expiresAt: Date }> => {
   if (holder.level !== 2) fail(SHARING.LEVEL2_REQUIRED)
-  if (holder.subject_kind !== 'citizen') fail(SHARING.CITIZENS_ONLY)
   const subjectId = holder.subject_id
   const now = deps.clock.now()
-  await checkShareable(deps.db, subjectId, scope, now)
+  await checkShareable(deps.db, holder, scope, now)
   const token = newShareToken()
   const row = await deps.db.transaction().execute(async (trx) => {
     await lockHolder(trx, subjectId)
@@ -132,19 +134,19 @@ const refusal = async (
   return fail(SHARING.TOKEN_USED)
 }
 
-type Redemption<T> = { row: ShareRow; release: Release<T> }
+type Redemption<R> = { row: ShareRow; release: R }
 
 /**
  * One transaction: the atomic consume, the data read, the data-access log entry. If reading or logging
  * fails nothing is released and the share stays pending (the UPDATE rolls back with it).
  */
-const redeem = async <T>(
+const redeem = async <R extends Release<unknown>>(
   deps: ShareDeps,
   qr: string,
   accept: { kinds: readonly ShareKind[]; redeemer: Redeemer; notSubject?: string | undefined },
-  release: (db: Db, row: ShareRow, now: Date) => Promise<Release<T>>,
+  release: (db: Db, row: ShareRow, now: Date) => Promise<R>,
   log: { channel: string; purpose: string | null; requestId?: string | undefined },
-): Promise<Redemption<T>> => {
+): Promise<Redemption<R>> => {
   const token = parseShareQr(qr) ?? fail(SHARING.QR_INVALID)
   const hash = tokenHash(token)
   const now = deps.clock.now()
@@ -165,17 +167,23 @@ const redeem = async <T>(
 
 export type VerifierRedemption = {
   scope: ShareScope
+  /** Whose data: a citizen's (a personal ID number) or a foreign resident's (a foreigner ID number). */
+  subjectKind: SubjectKind
   subject: VerifierClaims
   sharedAt: Date
   verifier: { id: string; name: string }
 }
 
-/** A registered verifier (client credentials, share_redeem) redeems a basic, card or document share. */
+/**
+ * A registered verifier (client credentials, share_redeem) redeems a basic, card or document share. A
+ * refusal about the token counts towards the verifier's per-minute failure limit (sharing.RATE_LIMITED).
+ */
 export const redeemByVerifier = async (
-  deps: ShareDeps,
+  deps: ShareDeps & Pick<Deps, 'config'>,
   verifier: Pick<MachineCaller, 'clientId' | 'name' | 'purpose'>,
   qr: string,
   requestId?: string,
+  reply?: RetryAfterSink,
 ): Promise<VerifierRedemption> => {
   const { row, release } = await redeem(
     deps,
@@ -186,9 +194,10 @@ export const redeemByVerifier = async (
     },
     (db, r, now) => verifierClaims(db, r.subject_id, scopeOf(r.kind, r.document_id), now),
     { channel: 'qr.online', purpose: verifier.purpose, requestId },
-  )
+  ).catch((e: unknown) => countFailedRedemption(deps, verifier.clientId, e, reply))
   return {
     scope: scopeOf(row.kind, row.document_id),
+    subjectKind: release.subjectKind,
     subject: release.claims,
     sharedAt: new Date(row.redeemed_at ?? deps.clock.now()),
     verifier: { id: verifier.clientId, name: verifier.name },
@@ -202,7 +211,7 @@ export const APP_CHECK_PURPOSE = 'Kiểm tra ứng dụng VNeID chính chủ (C�
  * sees that the app is genuine (the holder's identity and account level) and the holder's documents.
  */
 export const redeemAppCheck = async (
-  deps: ShareDeps,
+  deps: ShareDeps & Pick<Deps, 'biometrics'>,
   officer: Holder & { id: string },
   qr: string,
   requestId?: string,
@@ -217,7 +226,8 @@ export const redeemAppCheck = async (
       redeemer: { kind: 'app_check', id: officer.id, name: person.full_name },
       notSubject: officer.subject_id,
     },
-    (db, r) => appCheckClaims(db, r.subject_id),
+    // The officer compares the portrait on record with the person in front of them.
+    (db, r) => appCheckClaims(db, r.subject_id, (id) => readPortrait(db, deps.biometrics, id)),
     { channel: 'qr.app_check', purpose: APP_CHECK_PURPOSE, requestId },
   )
   return { ...release.claims, checkedAt: new Date(row.redeemed_at ?? deps.clock.now()) }

@@ -1,9 +1,11 @@
 import * as client from 'openid-client'
 import { expect } from 'vitest'
 import type { TestContext } from '../../test/harness.js'
+import { givenAccount } from '../accounts/accounts.test-support.js'
 import type { TestBrowser } from '../accounts/session.test-support.js'
-import { integrate } from '../documents/documents.test-support.js'
+import { citizen, integrate, PASSWORD } from '../documents/documents.test-support.js'
 import { givenRelyingParty, type OidcTest } from '../oidc/oidc.test-support.js'
+import { NOW } from '../registry/registry.test-support.js'
 
 /** A verifier's server registered for client credentials, and a machine token for `scope`. */
 export const givenVerifier = async (
@@ -61,4 +63,16 @@ export const integrated = async (b: TestBrowser, kind: string, number: string) =
   const res = await integrate(b, kind, number)
   expect(res.statusCode, res.body).toBe(201)
   return res.json().id as string
+}
+
+/** Kim Min Jun, the demo registry's foreign resident (registry.demo.ts: Korean passport, temporary residence card). */
+export const KIM = 'NN0000000001'
+
+/**
+ * Kim's level-2 account, as the immigration office leaves it (the demo registry must be seeded, e.g. by
+ * givenDemoSources), logged in through the real routes with the foreigner ID number as username.
+ */
+export const givenForeignResident = async (t: TestContext): Promise<TestBrowser> => {
+  await givenAccount(t.db, { subjectId: KIM, level: 2, password: PASSWORD, phone: '+84700000001', at: NOW })
+  return citizen(t, KIM)
 }

@@ -1,11 +1,11 @@
-import { Alert, Button, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Group, Image, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CameraToggle, qrScanMessages } from '../../camera/CameraToggle'
 import { BackToAccount } from '../citizen/me/BackToAccount'
 import { useAccount } from '../citizen/me/RequireSession'
 import { formatVnDateTime } from '../citizen/vnTime'
-import { type AppCheckResult, isOnlineShareQr, useRedeemAppCheck } from './appCheckApi'
+import { type AppCheckHolder, type AppCheckResult, isOnlineShareQr, useRedeemAppCheck } from './appCheckApi'
 import { vnDate } from './dates'
 import { ShareErrorAlert } from './SharePage'
 
@@ -97,6 +97,67 @@ const Row = ({ label, value }: { label: string; value: string }) => (
   </Table.Tr>
 )
 
+/** The portrait on record, large enough to compare with the face in front of the officer (Dispatch 1101). */
+const Portrait = ({ src, name }: { src: string | null; name: string }) => {
+  const { t } = useTranslation()
+  if (!src)
+    return (
+      <Text size="sm" c="dimmed" maw={180}>
+        {t('share.checkApp.noPortrait')}
+      </Text>
+    )
+  return (
+    <Stack gap={4} maw={180}>
+      <Image
+        src={src}
+        alt={t('share.checkApp.portraitAlt', { name })}
+        w={150}
+        h={200}
+        radius="sm"
+        fit="cover"
+        data-testid="app-check-portrait"
+      />
+      <Text size="xs" c="dimmed">
+        {t('share.checkApp.portraitHint')}
+      </Text>
+    </Stack>
+  )
+}
+
+/** A nationality code named in the page's language by the browser, with the code: "Hàn Quốc (KR)". */
+const nationalityName = (code: string, language: string) =>
+  `${new Intl.DisplayNames([language], { type: 'region', fallback: 'code' }).of(code) ?? code} (${code})`
+
+// A foreign resident is named by foreigner ID number and nationality, never as if it were a CCCD number.
+const HolderRows = ({ h }: { h: AppCheckHolder }) => {
+  const { t, i18n } = useTranslation()
+  return (
+    <>
+      <Row label={t('share.checkApp.name')} value={h.fullName} />
+      <Row
+        label={t('share.checkApp.subjectKind')}
+        value={t(h.subjectKind === 'foreigner' ? 'share.checkApp.foreigner' : 'share.checkApp.citizen')}
+      />
+      {h.subjectKind === 'foreigner' ? (
+        <>
+          <Row label={t('share.checkApp.foreignerId')} value={h.foreignerId} />
+          <Row
+            label={t('share.checkApp.nationality')}
+            value={nationalityName(h.nationality, i18n.language)}
+          />
+        </>
+      ) : (
+        <Row label={t('share.checkApp.personalId')} value={h.personalId} />
+      )}
+      <Row label={t('share.checkApp.birthDate')} value={vnDate(h.dateOfBirth)} />
+      <Row
+        label={t('share.checkApp.level')}
+        value={t('share.checkApp.levelValue', { level: h.accountLevel })}
+      />
+    </>
+  )
+}
+
 const AppCheckView = ({ result }: { result: AppCheckResult }) => {
   const { t } = useTranslation()
   const h = result.holder
@@ -110,17 +171,14 @@ const AppCheckView = ({ result }: { result: AppCheckResult }) => {
           <Title order={2} size="h3" id="app-check-holder">
             {t('share.checkApp.holder')}
           </Title>
-          <Table withRowBorders>
-            <Table.Tbody>
-              <Row label={t('share.checkApp.name')} value={h.fullName} />
-              <Row label={t('share.checkApp.personalId')} value={h.personalId} />
-              <Row label={t('share.checkApp.birthDate')} value={vnDate(h.dateOfBirth)} />
-              <Row
-                label={t('share.checkApp.level')}
-                value={t('share.checkApp.levelValue', { level: h.accountLevel })}
-              />
-            </Table.Tbody>
-          </Table>
+          <Group gap="md" align="flex-start" wrap="wrap">
+            <Portrait src={result.portrait} name={h.fullName} />
+            <Table withRowBorders style={{ flex: '1 1 280px' }}>
+              <Table.Tbody>
+                <HolderRows h={h} />
+              </Table.Tbody>
+            </Table>
+          </Group>
         </Stack>
       </Paper>
       <Paper withBorder radius="md" p="md" component="section" aria-labelledby="app-check-documents">

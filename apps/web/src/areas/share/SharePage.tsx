@@ -10,7 +10,7 @@ import { type IntegratedDocument, useDocuments } from '../documents/documentsApi
 import { QR_LIFETIME_MS } from './compactBatch'
 import { type OfflineProblem, offlineProblemOf } from './offlineProblem'
 import { ShareDisplay, type Showing } from './ShareDisplay'
-import { type ShareScope, useCreateShare } from './shareApi'
+import { isForeignResident, type ShareScope, useCreateShare } from './shareApi'
 
 type Mode = 'online' | 'offline'
 
@@ -42,7 +42,7 @@ export const SharePage = () => {
       ) : showing ? (
         <ShareDisplay showing={showing} onReplace={setShowing} onDone={() => setShowing(null)} />
       ) : (
-        <ChooseForm accountId={me.username} onShow={setShowing} />
+        <ChooseForm accountId={me.username} foreigner={isForeignResident(me.username)} onShow={setShowing} />
       )}
     </Stack>
   )
@@ -51,7 +51,15 @@ export const SharePage = () => {
 const documentLabel = (d: IntegratedDocument, t: TFunction) =>
   t('share.what.document', { kind: t(`documents.kinds.${d.kind}`), number: d.number })
 
-const ChooseForm = ({ accountId, onShow }: { accountId: string; onShow: (s: Showing) => void }) => {
+const ChooseForm = ({
+  accountId,
+  foreigner,
+  onShow,
+}: {
+  accountId: string
+  foreigner: boolean
+  onShow: (s: Showing) => void
+}) => {
   const { t } = useTranslation()
   const docs = useDocuments()
   const create = useCreateShare()
@@ -65,10 +73,11 @@ const ChooseForm = ({ accountId, onShow }: { accountId: string; onShow: (s: Show
   const effectiveMode: Mode = appCheck ? 'online' : mode
   const scope = scopeOf(choice)
   const doc = scope.kind === 'document' ? docs.data?.items.find((d) => d.id === scope.documentId) : undefined
+  const basic = foreigner ? 'basicForeigner' : 'basic'
   const what =
     scope.kind === 'document' && doc
       ? documentLabel(doc, t)
-      : t(`share.what.${appCheck ? 'appCheck' : scope.kind === 'card' ? 'card' : 'basic'}`)
+      : t(`share.what.${appCheck ? 'appCheck' : scope.kind === 'card' ? 'card' : basic}`)
 
   const submit = async () => {
     if (effectiveMode === 'online') {
@@ -111,20 +120,17 @@ const ChooseForm = ({ accountId, onShow }: { accountId: string; onShow: (s: Show
       <Stack gap="lg">
         <Radio.Group label={t('share.what.legend')} value={choice} onChange={setChoice} size="md">
           <Stack gap="sm" mt="xs">
-            <Radio value="basic" label={t('share.what.basic')} description={t('share.what.basicHint')} />
-            <Radio value="card" label={t('share.what.card')} description={t('share.what.cardHint')} />
-            {docs.data?.items.map((d) => (
-              <Radio
-                key={d.id}
-                value={`document:${d.id}`}
-                label={documentLabel(d, t)}
-                description={t('share.what.documentHint', { status: t(`documents.statuses.${d.status}`) })}
-              />
-            ))}
-            {docs.data?.items.length === 0 && (
+            <Radio
+              value="basic"
+              label={t(`share.what.${basic}`)}
+              description={t(`share.what.${basic}Hint`)}
+            />
+            {foreigner ? (
               <Text size="sm" c="dimmed">
-                {t('share.what.noDocuments')}
+                {t('share.what.foreignerScopes')}
               </Text>
+            ) : (
+              <CitizenScopes documents={docs.data?.items} />
             )}
             <Radio
               value="app-check"
@@ -133,7 +139,7 @@ const ChooseForm = ({ accountId, onShow }: { accountId: string; onShow: (s: Show
             />
           </Stack>
         </Radio.Group>
-        {docs.error && <ErrorAlert error={docs.error} onRetry={() => void docs.refetch()} />}
+        {!foreigner && docs.error && <ErrorAlert error={docs.error} onRetry={() => void docs.refetch()} />}
         <Radio.Group
           label={t('share.how.legend')}
           value={effectiveMode}
@@ -158,6 +164,29 @@ const ChooseForm = ({ accountId, onShow }: { accountId: string; onShow: (s: Show
         </Button>
       </Stack>
     </Paper>
+  )
+}
+
+/** What only a citizen can share: the chip card and the integrated documents. */
+const CitizenScopes = ({ documents }: { documents: IntegratedDocument[] | undefined }) => {
+  const { t } = useTranslation()
+  return (
+    <>
+      <Radio value="card" label={t('share.what.card')} description={t('share.what.cardHint')} />
+      {documents?.map((d) => (
+        <Radio
+          key={d.id}
+          value={`document:${d.id}`}
+          label={documentLabel(d, t)}
+          description={t('share.what.documentHint', { status: t(`documents.statuses.${d.status}`) })}
+        />
+      ))}
+      {documents?.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('share.what.noDocuments')}
+        </Text>
+      )}
+    </>
   )
 }
 

@@ -14,9 +14,30 @@ export type AppCheckDocument = {
   sourceSystem: string
 }
 
+/** A citizen by personal ID number, or a foreign resident by foreigner ID number and nationality. */
+export type AppCheckHolder =
+  | {
+      subjectKind: 'citizen'
+      fullName: string
+      personalId: string
+      dateOfBirth: string
+      accountLevel: number
+    }
+  | {
+      subjectKind: 'foreigner'
+      fullName: string
+      foreignerId: string
+      dateOfBirth: string
+      /** ISO 3166-1 alpha-2, as on the travel document. */
+      nationality: string
+      accountLevel: number
+    }
+
 export type AppCheckResult = {
   genuine: true
-  holder: { fullName: string; personalId: string; dateOfBirth: string; accountLevel: number }
+  holder: AppCheckHolder
+  /** The portrait on record as a data: URL, for the officer to compare with the person; null when none. */
+  portrait: string | null
   documents: AppCheckDocument[]
   checkedAt: string
 }

@@ -10,6 +10,10 @@ export type ShareScope =
   | { kind: 'document'; documentId: string }
   | { kind: 'app-check' }
 
+// A foreign resident's username is their foreigner ID number (NN + 10 digits), a citizen's the 12-digit ID.
+/** A foreign resident shares name, date of birth and nationality, and the app check: no card, no document. */
+export const isForeignResident = (username: string) => /^NN\d{10}$/.test(username)
+
 export type ShareCreated = { id: string; qr: string; expiresAt: string }
 
 export type ShareStatus = {

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { currentLanguage } from '../../i18n'
 import { formatVnDateTime } from '../citizen/vnTime'
 import { type ClaimRow, claimRows, vnDate } from './claimRows'
+import { type ReplayCheck, replayNote } from './replayStore'
 import { VerifierError } from './verifierClient'
 import type { Outcome } from './verifyCode'
 
@@ -70,6 +71,7 @@ export const serverErrorText = (code: string, message: string, t: TFunction) => 
     })
   if (code === 'oauth.invalid_client') return t('verify.errors.invalid_client')
   if (code === 'network.UNREACHABLE') return t('verify.errors.network')
+  if (code === 'card_check.RATE_LIMITED') return t('verify.errors.rateLimited')
   if (code === 'platform.NOT_FOUND') return t('verify.errors.unavailable')
   return message
 }
@@ -149,6 +151,7 @@ export const OutcomeView = ({ outcome, registrySlot }: Props) => {
         />
         <ErrorDetail code={outcome.code} message={message} />
         {outcome.kind === 'offline' && outcome.keys && <KeysNote keys={outcome.keys} />}
+        {outcome.kind === 'offline' && outcome.replay && <ReplayNote replay={outcome.replay} />}
       </Stack>
     )
   }
@@ -163,6 +166,7 @@ export const OutcomeView = ({ outcome, registrySlot }: Props) => {
         </Facts>
         <KeysNote keys={outcome.keys} />
         <Facts>{s.status.checked === 'valid' ? t('verify.statusValid') : t('verify.statusUnknown')}</Facts>
+        <ReplayNote replay={outcome.replay} />
         <ClaimsTable rows={claimRows(s.claims)} caption={t('verify.claimsTitle')} />
       </Stack>
     )
@@ -223,6 +227,19 @@ const KeysNote = ({ keys }: { keys: { fetchedAt: string; source: 'network' | 'ca
     <Facts>
       <span data-testid="keys-note">
         {keys.source === 'cache' ? t('verify.offlineKeys', { at }) : t('verify.onlineKeys', { at })}
+      </span>
+    </Facts>
+  )
+}
+
+/** Which replay store was asked: all of the verifier's scanners, or this device only (and why). */
+const ReplayNote = ({ replay }: { replay: ReplayCheck }) => {
+  const { t } = useTranslation()
+  const note = replayNote(replay)
+  return (
+    <Facts>
+      <span data-testid="replay-note" data-store={replay.store}>
+        {t(`verify.replay.${note}`)}
       </span>
     </Facts>
   )

@@ -109,4 +109,5 @@ export const verifierPost = async <T>(c: VerifierCredentials, path: string, body
 export const verifierPaths = {
   redeem: '/api/v1/verifier/shares/redeem',
   cardQr: '/api/v1/verifier/card-qr',
+  seen: '/api/v1/verifier/presentations/seen',
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { claimRows, vnDate } from './claimRows'
 import { classifyQr } from './classifyQr'
 import { parseStoredKeys } from './shareKeys'
-import { parseStoredLists } from './statusLists'
+import { isStale, parseStoredLists } from './statusLists'
 import { basicAuthorization } from './verifierClient'
 
 describe('the verifier page sends each kind of code down its own path', () => {
@@ -91,4 +91,24 @@ test('remembered status lists serve until they expire, and junk is ignored', () 
   expect(parseStoredLists(JSON.stringify([row]), new Date('2026-11-24T00:00:00Z'))).toEqual([])
   expect(parseStoredLists('not json', new Date())).toEqual([])
   expect(parseStoredLists(JSON.stringify({ listId: 3 }), new Date())).toEqual([])
+})
+
+test('a remembered list past its ttl is stale (fetched again online, so a revocation reaches the page)', () => {
+  const row = {
+    listId: 3,
+    uri: 'u',
+    bits: 'AQ',
+    expiresAt: '2026-11-24T00:00:00.000Z',
+    ttlSeconds: 300,
+    fetchedAt: '2026-11-23T03:00:00.000Z',
+  }
+  const at = (iso: string) => new Date(iso)
+  const [list] = parseStoredLists(JSON.stringify([row]), at('2026-11-23T03:01:00Z'))
+  if (!list) throw new Error('the list was not read')
+  expect(isStale(list, at('2026-11-23T03:04:59Z'))).toBe(false)
+  expect(isStale(list, at('2026-11-23T03:05:00Z'))).toBe(true)
+  // Remembered before the page kept fetchedAt: stale at once.
+  const { fetchedAt: _, ...old } = row
+  const [legacy] = parseStoredLists(JSON.stringify([old]), at('2026-11-23T03:01:00Z'))
+  expect(legacy && isStale(legacy, at('2026-11-23T03:01:00Z'))).toBe(true)
 })

@@ -1,6 +1,5 @@
 import { type CccdQrRecord, parseCccdQr } from '@dinhdanh/vn-id'
 import {
-  memorySeenStore,
   statusListChecker,
   type VerifiedShare,
   VN_SHARE_MESSAGES_EN,
@@ -8,8 +7,9 @@ import {
   verifyQr,
 } from '@dinhdanh/vn-share'
 import { classifyQr } from './classifyQr'
+import { type ReplayCheck, replayStoreFor } from './replayStore'
 import { type KeySet, loadShareKeys } from './shareKeys'
-import { fetchStatusList, storedStatusLists } from './statusLists'
+import { fetchStatusList, isStale, storedStatusLists } from './statusLists'
 import { type VerifierCredentials, VerifierError, verifierPaths, verifierPost } from './verifierClient'
 
 // What the verifier page found, one value per outcome (no exceptions reach the page).
@@ -28,13 +28,14 @@ export type CardCheck = {
 }
 
 export type Outcome =
-  | { kind: 'offline'; ok: true; share: VerifiedShare; keys: KeySet; verifiedAt: Date }
+  | { kind: 'offline'; ok: true; share: VerifiedShare; keys: KeySet; verifiedAt: Date; replay: ReplayCheck }
   | {
       kind: 'offline'
       ok: false
       code: VnShareErrorCode | 'keys.UNAVAILABLE'
       message: string
       keys: KeySet | null
+      replay?: ReplayCheck
     }
   | { kind: 'online'; ok: true; redeemed: OnlineRedeemed; verifiedAt: Date }
   | { kind: 'online'; ok: false; code: string; message: string; needsVerifier: boolean }
@@ -42,10 +43,12 @@ export type Outcome =
   | { kind: 'card'; ok: false; code: string; message: string }
   | { kind: 'unknown' }
 
-// One store for the whole page's life (and across visits within the tab): a QR accepted once is refused after.
-const seen = memorySeenStore()
-
-const verifyOffline = async (text: string, now: () => Date): Promise<Outcome> => {
+const verifyOffline = async (
+  text: string,
+  now: () => Date,
+  verifier: VerifierCredentials | null,
+): Promise<Outcome> => {
+  const { seen, used } = replayStoreFor(verifier)
   let keys: KeySet
   try {
     keys = await loadShareKeys(now(), { preferCache: true })
@@ -69,17 +72,22 @@ const verifyOffline = async (text: string, now: () => Date): Promise<Outcome> =>
       })
     }
   }
-  // Accepted with no list at hand: fetch the credential's status list when online (and keep it for later).
-  if (result.ok && result.status.checked === 'unknown') {
+  // Accepted with no list at hand, or by a list past its ttl: fetch the credential's status list when online
+  // (and keep it for later); offline, a stale list's answer stands.
+  const listId = result.ok ? result.status.list : undefined
+  const held = storedStatusLists(now()).find((l) => l.listId === listId)
+  if (result.ok && (result.status.checked === 'unknown' || (held && isStale(held, now())))) {
     const list = await fetchStatusList(result.status.list, now()).catch(() => null)
-    const status = list ? statusListChecker([list])(result.status, now()) : 'unknown'
+    const status = list ? statusListChecker([list])(result.status, now()) : result.status.checked
     if (status === 'invalid')
       result = { ok: false, code: 'vn-share.REVOKED', message: VN_SHARE_MESSAGES_EN['vn-share.REVOKED'] }
     else if (result.ok) result = { ...result, status: { ...result.status, checked: status } }
   }
   return result.ok
-    ? { kind: 'offline', ok: true, share: result, keys, verifiedAt: now() }
-    : { kind: 'offline', ok: false, code: result.code, message: result.message, keys }
+    ? { kind: 'offline', ok: true, share: result, keys, verifiedAt: now(), replay: used }
+    : result.code === 'vn-share.REPLAYED'
+      ? { kind: 'offline', ok: false, code: result.code, message: result.message, keys, replay: used }
+      : { kind: 'offline', ok: false, code: result.code, message: result.message, keys }
 }
 
 const errorOutcome = (e: unknown) =>
@@ -123,7 +131,7 @@ export const verifyCode = async (
   now: () => Date = () => new Date(),
 ): Promise<Outcome> => {
   const qr = classifyQr(raw)
-  if (qr.kind === 'offline') return verifyOffline(qr.text, now)
+  if (qr.kind === 'offline') return verifyOffline(qr.text, now, verifier)
   if (qr.kind === 'online') return redeemOnline(qr.text, verifier, now)
   if (qr.kind === 'card') {
     const parsed = parseCccdQr(qr.text)
