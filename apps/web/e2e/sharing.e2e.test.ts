@@ -147,6 +147,7 @@ describe.skipIf(!browserAvailable)('sharing by QR, from the citizen app to the p
       expect(text).toContain('Họ và tên')
       expect(text).toContain('Ngày sinh')
       expect(text).not.toContain('Số định danh cá nhân')
+      expect(text).toContain('Công dân Việt Nam')
       expect(await seriousViolations(verifierPage)).toEqual([])
       await shot(verifierPage, 'verify-online-valid')
 
@@ -416,6 +417,8 @@ describe.skipIf(!browserAvailable)('sharing by QR, from the citizen app to the p
       await expect.poll(() => online.textContent()).toContain('Hợp lệ')
       expect(await online.textContent()).toContain('Kim Min Jun')
       expect(await online.textContent()).toContain('Quốc tịch')
+      // The verifier is told the number is a foreigner ID, not a citizen's card number.
+      expect(await online.textContent()).toContain('Người nước ngoài (số định danh của người nước ngoài')
 
       // Offline: the name whole and the birth date.
       await startSharing('Họ tên, ngày sinh và quốc tịch', 'Ngoại tuyến', phone)

@@ -183,6 +183,12 @@ export const OutcomeView = ({ outcome, registrySlot }: Props) => {
           </strong>{' '}
           · {t('verify.sharedAt')}: {formatVnDateTime(r.sharedAt)}
         </Facts>
+        {r.subjectKind && (
+          <Facts>
+            {t('verify.subjectKind')}:{' '}
+            <strong>{t(r.subjectKind === 'foreigner' ? 'verify.foreigner' : 'verify.citizen')}</strong>
+          </Facts>
+        )}
         <ClaimsTable rows={claimRows(r.subject)} caption={t('verify.claimsTitle')} />
       </Stack>
     )

@@ -16,6 +16,8 @@ import { type VerifierCredentials, VerifierError, verifierPaths, verifierPost } 
 
 export type OnlineRedeemed = {
   scope: { kind: string }
+  /** A foreign resident's number is a foreigner ID, not a citizen's personal ID number (docs/sharing.md). */
+  subjectKind?: 'citizen' | 'foreigner'
   subject: Record<string, unknown>
   sharedAt: string
   verifier: { id: string; name: string }
