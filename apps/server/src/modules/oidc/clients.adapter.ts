@@ -48,8 +48,9 @@ const registeredElsewhere = async (): Promise<undefined> => {
 }
 
 /**
- * Clients come from oidc_client, read on every lookup so that a suspension takes effect at once; a
- * suspended client gets a clear invalid_client error wherever it shows up.
+ * Clients come from oidc_client through the client cache, which forgets a row when the database announces
+ * its change, so that a suspension takes effect at once; a suspended client gets a clear invalid_client
+ * error wherever it shows up.
  */
 export const clientAdapter = (deps: Pick<Deps, 'db' | 'config' | 'notifications'>): Adapter => {
   // Sandbox clients also get the console's try-a-login redirect URI (try-login.ts).

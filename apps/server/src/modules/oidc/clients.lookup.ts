@@ -9,9 +9,10 @@ type Rows = Map<string, Promise<ClientRow | undefined>>
 const perRequest = new WeakMap<object, Rows>()
 
 /**
- * A client's row, read at most once per provider request: the client adapter and the level checks of one
- * authorization request share it (they used to read it four times). Nothing outlives the request, so a
- * suspension still takes effect on the very next request. Outside a provider request it is a plain read.
+ * A client's row, taken at most once per provider request: the client adapter and the level checks of one
+ * authorization request share it (they used to read it four times). It comes from the process's client
+ * cache (clients.cache.ts), which drops a row as soon as the database announces its change, so a
+ * suspension still takes effect on the next request.
  */
 export const clientRowOnce = (
   deps: Pick<Deps, 'db' | 'notifications'>,

@@ -63,7 +63,7 @@ const actingAccount = async (
   who: { dependent: string; representative: string },
   token: { clientId?: string | undefined } | undefined,
 ): Promise<Account | undefined> => {
-  // The relying party must allow it now (its row is read per request): turned off, nothing more for dependents.
+  // The relying party must allow it now (its cached row is dropped on any change): off, nothing more for dependents.
   const clientId = token?.clientId ?? ctx.oidc.client?.clientId
   if (!clientId || !(await clientRowOnce(deps, clientId))?.allow_dependents) {
     // In the authorization request itself (no token yet) the relying party hears why; later uses find no account.
