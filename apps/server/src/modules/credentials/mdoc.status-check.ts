@@ -105,7 +105,7 @@ export const mdocStatusChecker = (opts: {
   })
 
   return {
-    async check(doc: VerifiedMdocDocument, now: Date = new Date()): Promise<MdocStatus> {
+    async check(doc: VerifiedMdocDocument, now: Date): Promise<MdocStatus> {
       const { idx, uri } = mdocStatusReference(doc)
       const list = await lists.get(uri, now, skew)
       const value = statusAt(list.bytes, list.bits, idx)
